@@ -10,8 +10,17 @@ import {
 } from "@prisma/driver-adapter-utils";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm";
 
+// Node has WebAssembly at run time; this project's type libraries (no DOM) do not declare it.
+interface WasmInstance {
+  exports: Record<string, unknown>;
+}
+declare const WebAssembly: {
+  compile(bytes: Uint8Array): Promise<unknown>;
+  instantiate(module: unknown, imports: Record<string, unknown>): Promise<WasmInstance>;
+};
+
 type Bindings = typeof import("@prisma/schema-engine-wasm/schema_engine_bg") & {
-  __wbg_set_wasm(exports: WebAssembly.Exports): void;
+  __wbg_set_wasm(exports: Record<string, unknown>): void;
 };
 
 let bindings: Promise<Bindings> | undefined;
@@ -25,7 +34,7 @@ function loadBindings(): Promise<Bindings> {
     const bg = (await import(pathToFileURL(path.join(dir, "schema_engine_bg.js")).href)) as Bindings;
     const module = await WebAssembly.compile(fs.readFileSync(path.join(dir, "schema_engine_bg.wasm")));
     const instance = await WebAssembly.instantiate(module, {
-      "./schema_engine_bg.js": bg as unknown as WebAssembly.ModuleImports,
+      "./schema_engine_bg.js": bg,
     });
     bg.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();

@@ -1,0 +1,125 @@
+// The one command-line entry: serve, migrate, write a migration, print or check the SDL, ingest.
+// Problems the user can fix (configuration, unreachable database) print one line and exit 1.
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { ConfigError, loadConfig } from "./config.ts";
+import { openDatabase } from "./db/database.ts";
+import { applyMigrations, createMigration } from "./db/migrations.ts";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const sdlPath = path.join(root, "schema/schema.graphql");
+
+const USAGE = `Usage: newsgraph <command> [options]
+
+Commands:
+  serve                 Apply pending migrations, seed demo data into an empty database, serve GraphQL (default)
+  migrate               Apply pending migrations to the configured database
+  migration <name>      Write the next migration from the difference between migrations and schema.prisma
+  schema:print          Write the printed SDL to schema/schema.graphql
+  schema:check          Fail when schema/schema.graphql differs from the code
+  ingest <inputs...>    Load article pages and JSON dumps (see: newsgraph ingest --help)
+
+Environment: DATABASE_URL, PGLITE_DIR, PORT, SEED_DEMO (see README.md).`;
+
+async function printedSchema(): Promise<string> {
+  const { printSchema, lexicographicSortSchema } = await import("graphql");
+  const { schema } = await import("./schema/index.ts");
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}
+
+async function serve(): Promise<number> {
+  const config = loadConfig();
+  const started = Date.now();
+  const db = await openDatabase(config.database);
+  const applied = await applyMigrations(db);
+  if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+  if (config.seedDemo) {
+    const { seedDemoCorpus } = await import("./seed/index.ts");
+    const seeded = await seedDemoCorpus(db.prisma);
+    if (seeded.seeded) console.log(`Seeded the demo corpus: ${seeded.articles} synthetic articles, ${seeded.sources} sources.`);
+  }
+  const { startServer } = await import("./server.ts");
+  const running = await startServer(config, db);
+  console.log(`newsgraph on ${db.describe()}: GraphiQL at ${running.url} (ready in ${Date.now() - started} ms)`);
+  await new Promise<void>((resolve) => {
+    const shutdown = (signal: string) => {
+      console.log(`${signal}: finishing in-flight requests, then closing the database.`);
+      running.stop().then(resolve, (error) => {
+        console.error(error);
+        resolve();
+      });
+    };
+    process.once("SIGINT", () => shutdown("SIGINT"));
+    process.once("SIGTERM", () => shutdown("SIGTERM"));
+  });
+  return 0;
+}
+
+async function migrate(): Promise<number> {
+  const db = await openDatabase(loadConfig().database);
+  try {
+    const applied = await applyMigrations(db);
+    console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database is up to date.");
+  } finally {
+    await db.close();
+  }
+  return 0;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command = "serve", ...rest] = argv;
+  switch (command) {
+    case "serve":
+      return serve();
+    case "migrate":
+      return migrate();
+    case "migration": {
+      const name = rest[0];
+      if (!name) throw new ConfigError("Name the migration: npm run db:migration -- <name>");
+      const folder = await createMigration(name);
+      console.log(folder ? `Wrote ${path.relative(process.cwd(), folder)}/migration.sql` : "schema.prisma and the migrations agree; nothing to write.");
+      return 0;
+    }
+    case "schema:print":
+      fs.mkdirSync(path.dirname(sdlPath), { recursive: true });
+      fs.writeFileSync(sdlPath, await printedSchema());
+      console.log(`Wrote ${path.relative(process.cwd(), sdlPath)}`);
+      return 0;
+    case "schema:check": {
+      const current = fs.existsSync(sdlPath) ? fs.readFileSync(sdlPath, "utf8") : "";
+      if (current !== (await printedSchema())) {
+        console.error("schema/schema.graphql is out of date with the code: run `npm run schema:print` and commit it.");
+        return 1;
+      }
+      console.log("schema/schema.graphql matches the code.");
+      return 0;
+    }
+    case "ingest": {
+      const { runIngestCommand } = await import("./ingest/command.ts");
+      return runIngestCommand(rest, process, loadConfig());
+    }
+    case "help":
+    case "--help":
+    case "-h":
+      console.log(USAGE);
+      return 0;
+    default:
+      console.error(`Unknown command "${command}".\n\n${USAGE}`);
+      return 1;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof ConfigError) {
+      console.error(`newsgraph: ${error.message}`);
+    } else {
+      console.error(error);
+    }
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,103 @@
+// Computed fields of sources, persons and places, each one statement per request however many
+// objects ask: counts, date spans, ancestors, co-mentions.
+import DataLoader from "dataloader";
+import type { PrismaClient } from "../generated/prisma/client.ts";
+
+export interface SourceStats {
+  articleCount: number;
+  firstPublishedAt: Date | null;
+  lastPublishedAt: Date | null;
+}
+
+export interface CoMention {
+  personId: number;
+  count: number;
+}
+
+/** Batches keys that carry a size limit: one statement per distinct limit. */
+function limitedLoader<T>(load: (ids: number[], limit: number) => Promise<Map<number, T[]>>) {
+  return new DataLoader<{ id: number; limit: number }, T[], string>(
+    async (keys) => {
+      const byLimit = new Map<number, number[]>();
+      for (const key of keys) byLimit.set(key.limit, [...(byLimit.get(key.limit) ?? []), key.id]);
+      const results = new Map<string, T[]>();
+      await Promise.all(
+        [...byLimit].map(async ([limit, ids]) => {
+          const rows = await load([...new Set(ids)], limit);
+          for (const id of ids) results.set(`${id}:${limit}`, rows.get(id) ?? []);
+        }),
+      );
+      return keys.map((key) => results.get(`${key.id}:${key.limit}`) ?? []);
+    },
+    { cacheKeyFn: (key) => `${key.id}:${key.limit}` },
+  );
+}
+
+export function createEntityStatsLoaders(prisma: PrismaClient) {
+  return {
+    sourceStats: new DataLoader<number, SourceStats>(async (ids) => {
+      const rows = await prisma.$queryRaw<{ id: number; count: number; first: Date | null; last: Date | null }[]>`
+        SELECT "sourceId" AS id, count(*)::int AS count, min("publishedAt") AS first, max("publishedAt") AS last
+        FROM "Article" WHERE "sourceId" = ANY(${[...ids]}::int[]) AND "isStub" = FALSE
+        GROUP BY "sourceId"`;
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return ids.map((id) => {
+        const row = byId.get(id);
+        return { articleCount: row?.count ?? 0, firstPublishedAt: row?.first ?? null, lastPublishedAt: row?.last ?? null };
+      });
+    }),
+
+    personMentionCount: new DataLoader<number, number>(async (ids) => {
+      const rows = await prisma.$queryRaw<{ id: number; count: number }[]>`
+        SELECT m."personId" AS id, count(*)::int AS count
+        FROM "PersonMention" m JOIN "Article" a ON a.id = m."articleId" AND a."isStub" = FALSE
+        WHERE m."personId" = ANY(${[...ids]}::int[])
+        GROUP BY m."personId"`;
+      const byId = new Map(rows.map((row) => [row.id, row.count]));
+      return ids.map((id) => byId.get(id) ?? 0);
+    }),
+
+    placeMentionCount: new DataLoader<number, number>(async (ids) => {
+      const rows = await prisma.$queryRaw<{ id: number; count: number }[]>`
+        SELECT m."placeId" AS id, count(*)::int AS count
+        FROM "PlaceMention" m JOIN "Article" a ON a.id = m."articleId" AND a."isStub" = FALSE
+        WHERE m."placeId" = ANY(${[...ids]}::int[])
+        GROUP BY m."placeId"`;
+      const byId = new Map(rows.map((row) => [row.id, row.count]));
+      return ids.map((id) => byId.get(id) ?? 0);
+    }),
+
+    /** Ancestor ids of each place, root first. */
+    placeAncestors: new DataLoader<number, number[]>(async (ids) => {
+      const rows = await prisma.$queryRaw<{ id: number; ancestors: number[] }[]>`
+        WITH RECURSIVE up(id, ancestor, depth) AS (
+          SELECT id, "parentId", 1 FROM "Place" WHERE id = ANY(${[...ids]}::int[]) AND "parentId" IS NOT NULL
+          UNION ALL
+          SELECT up.id, p."parentId", up.depth + 1 FROM up JOIN "Place" p ON p.id = up.ancestor
+          WHERE p."parentId" IS NOT NULL AND up.depth < 32)
+        SELECT id, array_agg(ancestor ORDER BY depth DESC) AS ancestors FROM up GROUP BY id`;
+      const byId = new Map(rows.map((row) => [row.id, row.ancestors.map(Number)]));
+      return ids.map((id) => byId.get(id) ?? []);
+    }),
+
+    /** People named in the same articles as each person, most shared articles first. */
+    coMentioned: limitedLoader<CoMention>(async (ids, limit) => {
+      const rows = await prisma.$queryRaw<{ id: number; personId: number; count: number }[]>`
+        SELECT k.id, x."personId", x.count
+        FROM unnest(${ids}::int[]) AS k(id)
+        CROSS JOIN LATERAL (
+          SELECT other."personId", count(*)::int AS count
+          FROM "PersonMention" self
+          JOIN "PersonMention" other ON other."articleId" = self."articleId" AND other."personId" <> self."personId"
+          JOIN "Article" a ON a.id = self."articleId" AND a."isStub" = FALSE
+          WHERE self."personId" = k.id
+          GROUP BY other."personId"
+          ORDER BY count DESC, other."personId"
+          LIMIT ${limit}
+        ) x`;
+      const byId = new Map<number, CoMention[]>();
+      for (const row of rows) byId.set(row.id, [...(byId.get(row.id) ?? []), { personId: row.personId, count: row.count }]);
+      return byId;
+    }),
+  };
+}

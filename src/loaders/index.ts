@@ -1,0 +1,16 @@
+// All per-request DataLoaders. A new set is made for every request, so caches never leak
+// between requests or users.
+import type { PrismaClient } from "../generated/prisma/client.ts";
+import { createArticlePageLoaders } from "./article-pages.ts";
+import { createEntityStatsLoaders } from "./entity-stats.ts";
+import { createReferenceLoaders } from "./references.ts";
+
+export function createLoaders(prisma: PrismaClient) {
+  return {
+    ...createReferenceLoaders(prisma),
+    ...createArticlePageLoaders(prisma),
+    ...createEntityStatsLoaders(prisma),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
