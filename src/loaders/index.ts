@@ -4,12 +4,14 @@ import type { PrismaClient } from "../generated/prisma/client.ts";
 import { createArticlePageLoaders } from "./article-pages.ts";
 import { createEntityStatsLoaders } from "./entity-stats.ts";
 import { createReferenceLoaders } from "./references.ts";
+import { createRelatedLoader } from "./related.ts";
 
 export function createLoaders(prisma: PrismaClient) {
   return {
     ...createReferenceLoaders(prisma),
     ...createArticlePageLoaders(prisma),
     ...createEntityStatsLoaders(prisma),
+    related: createRelatedLoader(prisma),
   };
 }
 

@@ -5,6 +5,8 @@ import "./article.ts";
 import "./source.ts";
 import "./person.ts";
 import "./place.ts";
+import "./related.ts";
+import "./suggest.ts";
 
 builder.queryType({ description: "Read access to the archive." });
 

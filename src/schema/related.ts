@@ -1,0 +1,44 @@
+// Article.related: other articles ranked by the people and places they share with this one.
+import type { Article as ArticleRow, Person as PersonRow, Place as PlaceRow } from "../generated/prisma/client.ts";
+import type { RelatedHit } from "../loaders/related.ts";
+import { Article } from "./article.ts";
+import { builder } from "./builder.ts";
+import { checkSize } from "./pagination.ts";
+import { Person } from "./person.ts";
+import { Place } from "./place.ts";
+
+const present = <T>(rows: (T | null)[]): T[] => rows.filter((row): row is T => row !== null);
+
+export const RelatedArticle = builder.objectRef<RelatedHit>("RelatedArticle").implement({
+  description: "An article related to another by the people and places both name.",
+  fields: (t) => ({
+    article: t.field({
+      type: Article,
+      description: "The related article.",
+      resolve: async (hit, _args, ctx) => (await ctx.loaders.byId.Article.load(hit.articleId)) as ArticleRow,
+    }),
+    score: t.float({
+      description: "Sum over shared people and places of ln(articles / articles naming them): rarer ones weigh more.",
+      resolve: (hit) => hit.score,
+    }),
+    sharedPersons: t.field({
+      type: [Person],
+      description: "People both articles name, rarest first.",
+      resolve: async (hit, _args, ctx) => present<PersonRow>(await Promise.all(hit.personIds.map((id) => ctx.loaders.byId.Person.load(id)))),
+    }),
+    sharedPlaces: t.field({
+      type: [Place],
+      description: "Places both articles name, rarest first.",
+      resolve: async (hit, _args, ctx) => present<PlaceRow>(await Promise.all(hit.placeIds.map((id) => ctx.loaders.byId.Place.load(id)))),
+    }),
+  }),
+});
+
+builder.prismaObjectFields("Article", (t) => ({
+  related: t.field({
+    type: [RelatedArticle],
+    description: "Other articles ranked by the people and places they share with this one; ties go to the more recent.",
+    args: { first: t.arg.int({ defaultValue: 5, description: "At most this many (default 5, at most 100)." }) },
+    resolve: (article, args, ctx) => ctx.loaders.related.load({ id: article.id, limit: checkSize("first", args.first, 5) }),
+  }),
+}));
