@@ -51,6 +51,12 @@ export interface Extraction {
    * catalog did not hold; parents first, each parentKey naming a catalog place or an earlier one here.
    */
   discoveredPlaces: PlaceRef[];
+  /**
+   * People recognised from patterns (a Korean name's shape, a title or role next to a name) whose
+   * key the catalog does not hold; each key is the slug of the name as written and also appears
+   * in `persons` with its count, surface forms and first offset.
+   */
+  discoveredPersons: PersonRef[];
 }
 
 /** What the extractor knows: the reference tables plus places discovered in earlier articles. */

@@ -4,6 +4,7 @@ import type { PrismaClient } from "../generated/prisma/client.ts";
 import { createArticlePageLoaders } from "./article-pages.ts";
 import { createEntityStatsLoaders } from "./entity-stats.ts";
 import { createReferenceLoaders } from "./references.ts";
+import { createSearchLoaders } from "./search.ts";
 import { createRelatedLoader } from "./related.ts";
 
 export function createLoaders(prisma: PrismaClient) {
@@ -11,6 +12,7 @@ export function createLoaders(prisma: PrismaClient) {
     ...createReferenceLoaders(prisma),
     ...createArticlePageLoaders(prisma),
     ...createEntityStatsLoaders(prisma),
+    ...createSearchLoaders(prisma),
     related: createRelatedLoader(prisma),
   };
 }

@@ -5,6 +5,7 @@ import "./article.ts";
 import "./source.ts";
 import "./person.ts";
 import "./place.ts";
+import "./search.ts";
 import "./related.ts";
 import "./suggest.ts";
 

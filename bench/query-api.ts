@@ -1,0 +1,160 @@
+// Query API benchmark: the canonical operations under concurrent load (autocannon, 10 connections,
+// 15 s each) against the GraphQL service and against a baseline of hand-written SQL behind a
+// minimal HTTP handler, both on PostgreSQL with the KCNA corpus loaded through the ingest command.
+//
+//   npx tsx bench/query-api.ts [--database-url URL] [--duration 15] [--connections 10]
+//
+// Both servers run as child processes on the same database, one at a time, so their RSS is their
+// own. Statements per request: counted in process for GraphQL, reported by the baseline.
+import { type ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import pg from "pg";
+import { openDatabase } from "../src/db/database.ts";
+import { encodeGlobalId } from "../src/schema/global-id.ts";
+import { buildYoga } from "../src/yoga.ts";
+import { type BenchParams, OPERATIONS } from "./query-api-ops.ts";
+
+const { values: options } = parseArgs({
+  options: {
+    "database-url": { type: "string", default: "postgresql://postgres@127.0.0.1:5432/newsgraph_bench_ingest" },
+    duration: { type: "string", default: "15" },
+    connections: { type: "string", default: "10" },
+    only: { type: "string" },
+  },
+});
+const databaseUrl = options["database-url"]!;
+const duration = Number(options.duration);
+const connections = Number(options.connections);
+const root = path.resolve(import.meta.dirname, "..");
+const GRAPHQL_PORT = 4401;
+const BASELINE_PORT = 4402;
+
+async function pickParams(): Promise<BenchParams> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    // After a bulk load: statistics for the planner and a visibility map for index-only scans,
+    // as autovacuum would leave them on a settled database.
+    await client.query("VACUUM ANALYZE");
+    const articles = await client.query<{ id: number }>(`
+      SELECT a.id FROM "Article" a WHERE a."isStub" = FALSE AND a.language = 'en'
+        AND (SELECT count(*) FROM "PersonMention" m WHERE m."articleId" = a.id) >= 3
+        AND (SELECT count(*) FROM "PlaceMention" m WHERE m."articleId" = a.id) >= 3
+      ORDER BY a."publishedAt" DESC NULLS LAST, a.id DESC LIMIT 1`);
+    if (!articles.rows[0]) throw new Error(`No article with 3 persons and 3 places in ${databaseUrl}: load the corpus first (npx tsx bench/ingest.ts).`);
+    const articleId = articles.rows[0].id;
+    return { articleId, articleGlobalId: encodeGlobalId("Article", articleId), placeSlug: "south-hwanghae-province", personSlug: "kim-jong-il" };
+  } finally {
+    await client.end();
+  }
+}
+
+function start(command: string[], env: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command[0]!, command.slice(1), { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
+    let output = "";
+    child.stdout!.on("data", (chunk) => {
+      output += chunk;
+      if (ready.test(output)) resolve(child);
+    });
+    child.on("exit", (code) => reject(new Error(`${command.join(" ")} exited with ${code}: ${output}`)));
+  });
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  child.removeAllListeners("exit");
+  await new Promise<void>((resolve) => {
+    child.once("exit", () => resolve());
+    child.kill("SIGTERM");
+  });
+}
+
+function rssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+interface Measurement {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  rssMb: number;
+}
+
+async function load(child: ChildProcess, request: autocannon.Options): Promise<Measurement> {
+  let peak = 0;
+  const timer = setInterval(() => (peak = Math.max(peak, rssMb(child.pid!))), 250);
+  const result = await autocannon({ ...request, connections, duration });
+  clearInterval(timer);
+  return {
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors,
+    non2xx: result.non2xx,
+    rssMb: Math.round(peak),
+  };
+}
+
+async function graphqlStatements(params: BenchParams): Promise<number[]> {
+  const db = await openDatabase({ kind: "postgres", url: databaseUrl, poolSize: 4 });
+  const yoga = buildYoga({ prisma: db.prisma });
+  const counts: number[] = [];
+  let count = 0;
+  db.onQuery(() => count++);
+  for (const operation of OPERATIONS) {
+    count = 0;
+    const response = await yoga.fetch("http://bench/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(operation.graphql(params)),
+    });
+    const body = (await response.json()) as { errors?: unknown };
+    if (body.errors) throw new Error(`${operation.name}: ${JSON.stringify(body.errors)}`);
+    counts.push(count);
+  }
+  await db.close();
+  return counts;
+}
+
+const params = await pickParams();
+console.log(`Parameters: ${JSON.stringify(params)}`);
+const statements = await graphqlStatements(params);
+const selected = OPERATIONS.map((operation, index) => ({ operation, index })).filter(({ index }) => !options.only || options.only.split(",").includes(String(index)));
+
+const tsx = path.join(root, "node_modules/.bin/tsx");
+const rows: string[] = [];
+for (const { operation, index } of selected) {
+  const graphql = await start([tsx, "src/cli.ts", "serve"], {
+    DATABASE_URL: databaseUrl, PORT: String(GRAPHQL_PORT), SEED_DEMO: "false", NODE_ENV: "production",
+  }, /GraphiQL at/);
+  const service = await load(graphql, {
+    url: `http://127.0.0.1:${GRAPHQL_PORT}/graphql`,
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(operation.graphql(params)),
+  });
+  await stop(graphql);
+
+  const baselineServer = await start([tsx, "bench/baseline-server.ts"], {
+    DATABASE_URL: databaseUrl, PORT: String(BASELINE_PORT), BENCH_PARAMS: JSON.stringify(params),
+  }, /baseline listening/);
+  const baseline = await load(baselineServer, { url: `http://127.0.0.1:${BASELINE_PORT}/op/${index}` });
+  const baselineStatements = Number((await fetch(`http://127.0.0.1:${BASELINE_PORT}/op/${index}`)).headers.get("x-statements"));
+  await stop(baselineServer);
+
+  const ratio = service.requestsPerSecond / baseline.requestsPerSecond;
+  const row = `| ${operation.name} | ${service.requestsPerSecond.toFixed(0)} | ${baseline.requestsPerSecond.toFixed(0)} | **${ratio.toFixed(2)}** | ${service.p50} / ${service.p99} | ${baseline.p50} / ${baseline.p99} | ${statements[index]} / ${baselineStatements} | ${service.rssMb} / ${baseline.rssMb} | ${service.errors + service.non2xx} / ${baseline.errors + baseline.non2xx} |`;
+  console.log(row);
+  rows.push(row);
+}
+
+console.log(`
+| operation | GraphQL req/s | baseline req/s | ratio | GraphQL p50 / p99 ms | baseline p50 / p99 ms | statements GraphQL / baseline | RSS MB GraphQL / baseline | errors |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+${rows.join("\n")}`);

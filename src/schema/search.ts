@@ -1,0 +1,266 @@
+// Full-text search: the `search` root field, its connection with scored and highlighted edges,
+// and facets over everything the search finds.
+import { queryFromInfo } from "@pothos/plugin-prisma";
+import { type GraphQLResolveInfo, Kind, type SelectionNode } from "graphql";
+import type { Context } from "../context.ts";
+import { type ArticleFilterInput, resolveFilter } from "../articles/filter.ts";
+import type { PlaceKind } from "../generated/prisma/enums.ts";
+import type { FacetCount, FacetRequest } from "../search/facets.ts";
+import { type Highlights as HighlightsShape, MAX_MARK_LENGTH, MAX_SNIPPETS, renderHighlights } from "../search/highlight.ts";
+import type { SearchScope } from "../search/match.ts";
+import { type SearchOrder, cursorWidth, isSearchCursor } from "../search/order.ts";
+import { MAX_QUERY_LENGTH, MAX_QUERY_WORDS, QueryParseError, parseSearchQuery } from "../search/query-parser.ts";
+import { toHighlightTsqueryText, toTsqueryText } from "../search/tsquery.ts";
+import { Article, ArticleFilter } from "./article.ts";
+import { builder } from "./builder.ts";
+import { badInput } from "./errors.ts";
+import { type PageArgs, checkSize, parsePageArgs, toConnection, totalOf } from "./pagination.ts";
+import { PersonCount } from "./person.ts";
+import { PlaceCount, PlaceKindEnum } from "./place.ts";
+import { Source } from "./source.ts";
+
+export const SearchOrderEnum = builder.enumType("SearchOrder", {
+  description: "Orderings of search results; ties are broken by id so pages never skip or repeat.",
+  values: {
+    RELEVANCE: { description: "Best match first (see SearchEdge.score); equal scores newest first." },
+    PUBLISHED_AT_DESC: { description: "Newest publication date first; undated articles last." },
+    PUBLISHED_AT_ASC: { description: "Oldest publication date first; undated articles last." },
+  } satisfies Record<SearchOrder, { description: string }>,
+});
+
+const Highlights = builder.objectRef<HighlightsShape>("Highlights").implement({
+  description:
+    "An article's title and body excerpts with the matched words marked. The text is HTML-escaped and the markers inserted afterwards, so the strings are safe to insert as HTML when the markers are.",
+  fields: (t) => ({
+    title: t.exposeString("title", { description: "The whole title, matches marked." }),
+    snippets: t.exposeStringList("snippets", {
+      description:
+        "Excerpts of the body around matches, in the order they appear; when only the title matched, the opening words. Empty for stubs.",
+    }),
+  }),
+});
+
+const SourceCount = builder.objectRef<{ sourceId: number; count: number }>("SourceCount").implement({
+  description: "A source with a number of articles.",
+  fields: (t) => ({
+    source: t.field({
+      type: Source,
+      description: "The source.",
+      resolve: async (row, _args, ctx) => (await ctx.loaders.byId.Source.load(row.sourceId))!,
+    }),
+    count: t.exposeInt("count", { description: "Articles counted." }),
+  }),
+});
+
+const MonthCount = builder.objectRef<{ month: string; count: number }>("MonthCount").implement({
+  description: "A calendar month with a number of articles published in it.",
+  fields: (t) => ({
+    month: t.exposeString("month", { description: "The month as YYYY-MM, e.g. \"2023-01\"." }),
+    count: t.exposeInt("count", { description: "Articles counted." }),
+  }),
+});
+
+const LanguageCount = builder.objectRef<{ language: string; count: number }>("LanguageCount").implement({
+  description: "A language with a number of articles.",
+  fields: (t) => ({
+    language: t.exposeString("language", { description: "ISO 639-1 code, e.g. \"en\"." }),
+    count: t.exposeInt("count", { description: "Articles counted." }),
+  }),
+});
+
+/** One facet's values, batched with the request's other facets of the same search. */
+function facet(ctx: Context, search: SearchScope, request: FacetRequest): Promise<FacetCount[]> {
+  return ctx.loaders.searchFacets.load({ search, request });
+}
+
+const Facets = builder.objectRef<SearchScope>("Facets").implement({
+  description:
+    "Counts of everything a search finds (all pages, with its filter), for narrowing it down. Each count is the totalCount the search would have with that value added to its filter. The lists selected are computed together in one query, only when selected.",
+  fields: (t) => ({
+    sources: t.field({
+      type: [SourceCount],
+      description: "Sources, most articles first.",
+      resolve: async (search, _args, ctx) =>
+        (await facet(ctx, search, { kind: "sources" })).map((row) => ({ sourceId: Number(row.key), count: row.count })),
+    }),
+    months: t.field({
+      type: [MonthCount],
+      description: "Months of publication in calendar order; undated articles are not counted.",
+      resolve: async (search, _args, ctx) =>
+        (await facet(ctx, search, { kind: "months" })).map((row) => ({ month: String(row.key), count: row.count })),
+    }),
+    languages: t.field({
+      type: [LanguageCount],
+      description: "Languages, most articles first.",
+      resolve: async (search, _args, ctx) =>
+        (await facet(ctx, search, { kind: "languages" })).map((row) => ({ language: String(row.key), count: row.count })),
+    }),
+    persons: t.field({
+      type: [PersonCount],
+      description: "People who are mentioned in or wrote the most articles found, most first.",
+      args: { first: t.arg.int({ defaultValue: 10, description: "At most this many (default 10, at most 100)." }) },
+      resolve: async (search, args, ctx) =>
+        (await facet(ctx, search, { kind: "persons", first: checkSize("first", args.first, 10) })).map((row) => ({
+          personId: Number(row.key),
+          count: row.count,
+        })),
+    }),
+    places: t.field({
+      type: [PlaceCount],
+      description:
+        "Places with the most articles found, most first. A place counts articles that mention it or any place inside it, as the places filter matches.",
+      args: {
+        first: t.arg.int({ defaultValue: 10, description: "At most this many (default 10, at most 100)." }),
+        kinds: t.arg({ type: [PlaceKindEnum], description: "Only places of these kinds, e.g. [PROVINCE]." }),
+      },
+      resolve: async (search, args, ctx) => {
+        const kinds = args.kinds ? ([...new Set(args.kinds)].sort() as PlaceKind[]) : null;
+        const rows = await facet(ctx, search, { kind: "places", first: checkSize("first", args.first, 10), kinds });
+        return rows.map((row) => ({ placeId: Number(row.key), count: row.count }));
+      },
+    }),
+  }),
+});
+
+interface SearchArgs extends PageArgs {
+  query: string;
+  filter?: ArticleFilterInput | null;
+  orderBy?: SearchOrder | null;
+}
+
+/** The tsquery text to match and rank with, and the one to highlight with. */
+function parseQuery(text: string): { tsquery: string; highlight: string } {
+  try {
+    const parsed = parseSearchQuery(text);
+    return { tsquery: toTsqueryText(parsed), highlight: toHighlightTsqueryText(parsed) };
+  } catch (error) {
+    if (error instanceof QueryParseError) throw badInput(error.message, "query");
+    throw error;
+  }
+}
+
+/** Whether the field's selection (through fragments) includes any of the named subfields. */
+function selectsAny(info: GraphQLResolveInfo, names: readonly string[]): boolean {
+  const visit = (selections: readonly SelectionNode[]): boolean =>
+    selections.some((selection) => {
+      switch (selection.kind) {
+        case Kind.FIELD:
+          return names.includes(selection.name.value);
+        case Kind.INLINE_FRAGMENT:
+          return visit(selection.selectionSet.selections);
+        case Kind.FRAGMENT_SPREAD: {
+          const fragment = info.fragments[selection.name.value];
+          return fragment ? visit(fragment.selectionSet.selections) : false;
+        }
+      }
+    });
+  return info.fieldNodes.some((node) => (node.selectionSet ? visit(node.selectionSet.selections) : false));
+}
+
+/** Validates everything before the first statement: the query, the page, the cursor, the filter. */
+async function resolveSearch(args: SearchArgs, ctx: Context, info: GraphQLResolveInfo) {
+  const { tsquery, highlight } = parseQuery(args.query);
+  const order = args.orderBy ?? "RELEVANCE";
+  const scheme = `search:${order}`;
+  const page = parsePageArgs(args, scheme, cursorWidth(order));
+  if (page.cursor && !isSearchCursor(order, page.cursor)) {
+    const argument = page.backward ? "before" : "after";
+    throw badInput(`Argument "${argument}" is not a valid cursor (not a cursor this service issued).`, argument);
+  }
+  const search: SearchScope = { tsquery, filter: await resolveFilter(args.filter, ctx.loaders) };
+  // The page is not awaited here, so the total, the facets and the page are read concurrently.
+  // A client asking only for totalCount or facets (a facet sidebar) gets no page ranked at all.
+  const pageSelected = selectsAny(info, ["edges", "pageInfo"]);
+  // Ranking a page by relevance reads every match anyway, so it counts them too.
+  const withTotal = pageSelected && order === "RELEVANCE" && selectsAny(info, ["totalCount"]);
+  const connection = (
+    pageSelected
+      ? ctx.loaders.searchPages.load({ search, order, page, withTotal, query: queryFromInfo({ context: ctx, info, path: ["edges", "node"] }) })
+      : Promise.resolve({ hits: [], total: null })
+  ).then(({ hits, total }) => {
+    const scores = new Map(hits.map((hit) => [hit.node.id, hit.score]));
+    const { edges, pageInfo } = toConnection(hits, page, scheme);
+    return { pageInfo, total, edges: edges.map((edge) => ({ ...edge, score: scores.get(edge.node.id) ?? 0, highlight })) };
+  });
+  const edges = connection.then((c) => c.edges);
+  const pageInfo = connection.then((c) => c.pageInfo);
+  // GraphQL awaits only the fields selected; a failure of the other must not go unhandled.
+  edges.catch(() => {});
+  pageInfo.catch(() => {});
+  const count = () => ctx.loaders.searchCounts.load(search);
+  return {
+    edges,
+    pageInfo,
+    search,
+    totalCount: withTotal ? async () => (await connection).total ?? count() : count,
+  } as const;
+}
+
+builder.queryFields((t) => ({
+  search: t.connection(
+    {
+      type: Article,
+      description: `Full-text search of titles, teasers and bodies, in each article's language (English and Spanish words match their other forms: "workers" finds "worker"). Syntax: words (all must match), "quoted phrases", OR between alternatives, -word to leave out, word* for any word starting so. At most ${MAX_QUERY_LENGTH} characters and ${MAX_QUERY_WORDS} words; a query with nothing to search for is a BAD_USER_INPUT error. Stubs are left out unless the filter asks for them.`,
+      args: {
+        query: t.arg.string({ required: true, description: "What to search for, e.g. `\"party congress\" Pyongyang -sanctions`." }),
+        filter: t.arg({ type: ArticleFilter, description: "Narrow the results; combines with the query." }),
+        orderBy: t.arg({
+          type: SearchOrderEnum,
+          defaultValue: "RELEVANCE",
+          description: "Order of the results.",
+        }),
+      },
+      resolve: (_root, args, ctx, info) => resolveSearch(args, ctx, info),
+    },
+    {
+      name: "SearchConnection",
+      description: "A page of search results with the total and facets of all results.",
+      fields: (t) => ({
+        totalCount: t.int({ description: "Articles the search finds, across all pages.", resolve: totalOf }),
+        facets: t.field({
+          type: Facets,
+          description: "Counts of the results by source, month, language, person and place.",
+          resolve: (connection) => connection.search,
+        }),
+      }),
+    },
+    {
+      name: "SearchEdge",
+      description: "An article the search found, with its score, highlights and cursor.",
+      fields: (t) => ({
+        score: t.float({
+          description:
+            "Relevance from 0 to 1: how densely the words occur, title above teaser above body, damped for long texts. Comparable within one search.",
+          resolve: (edge) => edge.score,
+        }),
+        highlights: t.field({
+          type: Highlights,
+          description: "The title and body excerpts with the matched words marked, HTML-escaped.",
+          args: {
+            snippets: t.arg.int({
+              defaultValue: 3,
+              description: `At most this many body excerpts (default 3, at most ${MAX_SNIPPETS}).`,
+            }),
+            startMark: t.arg.string({ defaultValue: "<mark>", description: "Inserted before each match, as is." }),
+            endMark: t.arg.string({ defaultValue: "</mark>", description: "Inserted after each match, as is." }),
+          },
+          resolve: async (edge, args, ctx) => {
+            const snippets = args.snippets ?? 3;
+            if (!Number.isInteger(snippets) || snippets < 0 || snippets > MAX_SNIPPETS) {
+              throw badInput(`Argument "snippets" must be between 0 and ${MAX_SNIPPETS}, got ${snippets}.`, "snippets");
+            }
+            const marks = { start: args.startMark ?? "<mark>", end: args.endMark ?? "</mark>" };
+            for (const [name, mark] of [["startMark", marks.start], ["endMark", marks.end]] as const) {
+              if (mark.length > MAX_MARK_LENGTH) {
+                throw badInput(`Argument "${name}" is longer than ${MAX_MARK_LENGTH} characters.`, name);
+              }
+            }
+            const raw = await ctx.loaders.searchHeadlines.load({ tsquery: edge.highlight, articleId: edge.node.id, snippets });
+            // Deleted since the page was read: the node is still shown, so its own title is.
+            return raw ? renderHighlights(raw, snippets, marks) : renderHighlights({ title: edge.node.title, body: null }, 0, marks);
+          },
+        }),
+      }),
+    },
+  ),
+}));
