@@ -127,10 +127,12 @@ console.log(`Parameters: ${JSON.stringify(params)}`);
 const statements = await graphqlStatements(params);
 const selected = OPERATIONS.map((operation, index) => ({ operation, index })).filter(({ index }) => !options.only || options.only.split(",").includes(String(index)));
 
-const tsx = path.join(root, "node_modules/.bin/tsx");
+// node itself with tsx's loader (not the tsx wrapper, which runs a second process), so the pid
+// whose RSS is sampled is the server's.
+const serverCommand = (script: string, ...args: string[]) => [process.execPath, "--import", "tsx", script, ...args];
 const rows: string[] = [];
 for (const { operation, index } of selected) {
-  const graphql = await start([tsx, "src/cli.ts", "serve"], {
+  const graphql = await start(serverCommand("src/cli.ts", "serve"), {
     DATABASE_URL: databaseUrl, PORT: String(GRAPHQL_PORT), SEED_DEMO: "false", NODE_ENV: "production",
   }, /GraphiQL at/);
   const service = await load(graphql, {
@@ -141,7 +143,7 @@ for (const { operation, index } of selected) {
   });
   await stop(graphql);
 
-  const baselineServer = await start([tsx, "bench/baseline-server.ts"], {
+  const baselineServer = await start(serverCommand("bench/baseline-server.ts"), {
     DATABASE_URL: databaseUrl, PORT: String(BASELINE_PORT), BENCH_PARAMS: JSON.stringify(params),
   }, /baseline listening/);
   const baseline = await load(baselineServer, { url: `http://127.0.0.1:${BASELINE_PORT}/op/${index}` });

@@ -14,7 +14,16 @@ export interface RunningServer {
 
 export async function startServer(config: Config, db: Database): Promise<RunningServer> {
   const yoga = buildYoga({ prisma: db.prisma, exposeErrors: !config.production });
-  const server = createServer(yoga);
+  // Counted by handler, not by socket: a client that hangs up does not end the work its request
+  // started, and the database must stay open until that work is done.
+  let inFlight = 0;
+  let drained: (() => void) | null = null;
+  const server = createServer((request, response) => {
+    inFlight++;
+    Promise.resolve(yoga(request, response)).finally(() => {
+      if (--inFlight === 0) drained?.();
+    });
+  });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(config.port, () => resolve());
@@ -28,8 +37,9 @@ export async function startServer(config: Config, db: Database): Promise<Running
     (stopping ??= (async () => {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
+      const finished = inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => (drained = resolve));
       const timer = setTimeout(() => server.closeAllConnections(), graceMs);
-      await closed;
+      await Promise.all([closed, finished]);
       clearTimeout(timer);
       await db.close();
     })());
