@@ -17,6 +17,9 @@ export const Article = builder.prismaNode("Article", {
   id: { field: "id" },
   // node(id:) answers null for an unknown id rather than an error.
   nullable: true,
+  // Select mode: each query reads only the columns its fields need, so a list of titles never
+  // drags bodies (some 58,000 characters) out of the database.
+  select: { id: true },
   fields: (t) => ({
     slug: t.exposeString("slug", { description: "URL-friendly name derived from the title; unique." }),
     title: t.exposeString("title", { description: "Headline as published." }),
