@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { ConfigError, loadConfig } from "./config.ts";
 import { openDatabase } from "./db/database.ts";
-import { applyMigrations, createMigration } from "./db/migrations.ts";
+import { MigrationError, applyMigrations, createMigration } from "./db/migrations.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const sdlPath = path.join(root, "schema/schema.graphql");
@@ -115,7 +115,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof ConfigError) {
+    if (error instanceof ConfigError || error instanceof MigrationError) {
       console.error(`newsgraph: ${error.message}`);
     } else {
       console.error(error);

@@ -43,12 +43,25 @@ export function readMigrations(dir = migrationsDir): MigrationList {
   };
 }
 
+/** A migration that could not be applied; the message is the engine's, without its wasm trace. */
+export class MigrationError extends Error {
+  override name = "MigrationError";
+}
+
+function engineMessage(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  const lines = text.split("\n").map((line) => line.trim()).filter((line) => line && !line.startsWith("at "));
+  return lines.slice(0, 3).join(" ");
+}
+
 /** Applies pending migrations; returns the names applied (empty when the database is current). */
 export async function applyMigrations(db: Database, dir = migrationsDir): Promise<string[]> {
   const engine = await createSchemaEngine(schemaPath, db.adapterFactory);
   try {
     const result = await engine.applyMigrations({ migrationsList: readMigrations(dir), filters: noFilters });
     return result.appliedMigrationNames;
+  } catch (error) {
+    throw new MigrationError(`Cannot apply migrations to ${db.describe()}: ${engineMessage(error)}`);
   } finally {
     engine.free();
   }
