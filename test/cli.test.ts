@@ -57,5 +57,6 @@ describe("the command line", () => {
     expect(answered).toEqual({ data: { sources: { totalCount: 0 } } });
     expect(result.stdout).toMatch(/SIGTERM: finishing in-flight requests/);
     expect(result.code).toBe(0);
-  });
+    // Creating a new PGlite folder takes seconds, many more on a busy machine.
+  }, 180_000);
 });
