@@ -38,7 +38,8 @@ export function decide(item: IdentifiedRecord, matches: Matches, touched: Readon
       if (stored.contentHash === item.contentHash) return { action: "unchanged", id: stored.id };
       // A listing never replaces text already stored.
       if (record.isStub && !stored.isStub) return { action: "unchanged", id: stored.id };
-      if (touched.has(stored.id)) {
+      // Text arriving for a stub upgrades it, even one this run created.
+      if (touched.has(stored.id) && !(stored.isStub && !record.isStub)) {
         return { action: "reject", reason: `another record earlier in this run has the same URL and different content (${record.originalUrl})` };
       }
       return { action: "update", id: stored.id };

@@ -58,7 +58,9 @@ interface HitRow {
  * page is known, so it can count them on the way (`withTotal`) for little more than the page
  * costs, where a separate count would match them all again; date orders rank only the rows of
  * the page (the inner LIMIT keeps ts_rank_cd off the rest) and leave the total to
- * searchCountSql. Exported for the benchmark, which runs the same SQL without GraphQL.
+ * searchCountSql. OFFSET 0 keeps the relevance subquery from being merged into the outer query,
+ * where the rank would be computed twice per match: once to sort, once to print.
+ * Exported for the benchmark, which runs the same SQL without GraphQL.
  */
 export function searchPageSql({ search, order, page, withTotal }: Omit<SearchPageKey, "query">): Prisma.Sql {
   const keyset = page.cursor ? Prisma.sql` AND ${searchKeysetSql(order, page.cursor, page.backward)}` : Prisma.empty;
@@ -68,7 +70,8 @@ export function searchPageSql({ search, order, page, withTotal }: Omit<SearchPag
     return Prisma.sql`
       SELECT a.id, a.rank::text AS rank, a."publishedAt"::text AS sort${withTotal ? Prisma.sql`, a.total::int AS total` : Prisma.empty}
       FROM (SELECT a.id, a."publishedAt", ${rankSql(search.tsquery)} AS rank${total}
-            FROM "Article" a WHERE ${searchConditionSql(search)}) a
+            FROM "Article" a WHERE ${searchConditionSql(search)}
+            OFFSET 0) a
       WHERE TRUE${keyset}
       ORDER BY ${orderBy}
       LIMIT ${page.limit + 1}`;

@@ -14,7 +14,7 @@
 // next page's glued listing-date line begins.
 import { looksLikeCredit, splitCredit } from "../byline.ts";
 import { MONTH_DAY_YEAR, parseDayMonthYear, parseMonthDayYear, startOfDay } from "../dates.ts";
-import { labelLanguage, parseSourceLabel } from "../source-label.ts";
+import { labelLanguage, parseSourceLabel, type SourceLabel } from "../source-label.ts";
 import { cleanLine } from "../text.ts";
 import type { ArticleRecord } from "../types.ts";
 import type { Line } from "../input/streams.ts";
@@ -63,6 +63,26 @@ export interface PageContext {
   defaultLanguage: string | null;
 }
 
+/** The label's edition suffix, else --language, else the known outlet's usual edition. */
+function editionLanguage(label: SourceLabel, context: PageContext): string | null {
+  return label.edition ?? context.defaultLanguage ?? labelLanguage(label);
+}
+
+/** Above the Date line: the listing date, the site's label line ("KCNA Naenara (En)"), the title. */
+function readHeader(lines: readonly Line[], label: SourceLabel): { listedAt: Date | null; titleLines: Line[] } {
+  const header = lines.map((line) => ({ ...line, text: cleanLine(line.text) })).filter((line) => line.text !== "");
+  let listedAt: Date | null = null;
+  let start = 0;
+  if (header[0] && (GLUED_LISTING_DATE.test(header[0].text) || LIST_DATE.test(header[0].text))) {
+    const listed = parseMonthDayYear(header[0].text);
+    listedAt = listed ? startOfDay(listed) : null;
+    start = 1;
+  }
+  const labelLine = header[start];
+  if (labelLine && header.length - start >= 2 && labelLine.text.toLowerCase().endsWith(label.label.toLowerCase())) start++;
+  return { listedAt, titleLines: header.slice(start) };
+}
+
 /** Parses one page's lines into its article and its "More From" stubs, or rejects. */
 export function parsePage(lines: readonly Line[], context: PageContext): ReaderItem[] {
   const raw = lines.map((line) => line.text).join("\n");
@@ -78,23 +98,10 @@ export function parsePage(lines: readonly Line[], context: PageContext): ReaderI
   const publishedAt = parseDayMonthYear(dateText!);
   if (!publishedAt) return reject(`page's Date line has no valid dd/mm/yyyy date: "${dateText}"`, dateLine.number);
   const label = parseSourceLabel(labelText!);
-  const language = labelLanguage(label) ?? context.defaultLanguage;
+  const language = editionLanguage(label, context);
   if (!language) return reject(`source label "${label.label}" names no edition language; pass --language`, dateLine.number);
 
-  // Above the Date line: listing date, the site's label line, then the title.
-  const headerLines = lines.slice(0, dateIndex).map((line) => ({ ...line, text: cleanLine(line.text) })).filter((line) => line.text !== "");
-  let listedAt: Date | null = null;
-  let titleStart = 0;
-  if (headerLines[0] && (GLUED_LISTING_DATE.test(headerLines[0].text) || LIST_DATE.test(headerLines[0].text))) {
-    const listed = parseMonthDayYear(headerLines[0].text);
-    listedAt = listed ? startOfDay(listed) : null;
-    titleStart = 1;
-  }
-  const labelLine = headerLines[titleStart];
-  if (labelLine && headerLines.length - titleStart >= 2 && labelLine.text.toLowerCase().endsWith(label.label.toLowerCase())) {
-    titleStart++;
-  }
-  const titleLines = headerLines.slice(titleStart);
+  const { listedAt, titleLines } = readHeader(lines.slice(0, dateIndex), label);
   const title = titleLines.map((line) => line.text).join(" ");
   if (title === "") return reject("page has no title above its Date line", dateLine.number);
 
@@ -126,7 +133,7 @@ export function parsePage(lines: readonly Line[], context: PageContext): ReaderI
   if (moreFromIndex !== -1) {
     const moreFromLine = rest[moreFromIndex]!;
     const listLabel = parseSourceLabel(MORE_FROM.exec(moreFromLine.text.trim())![1]!);
-    const listLanguage = labelLanguage(listLabel) ?? language;
+    const listLanguage = editionLanguage(listLabel, context) ?? language;
     const listEnd = rest.findIndex((line, index) => index > moreFromIndex && MORE_ARTICLES.test(line.text.trim()));
     const listLines = rest.slice(moreFromIndex + 1, listEnd === -1 ? undefined : listEnd);
     items.push(...parseMoreFrom(blocksOf(listLines), { ...context, label: listLabel.label, language: listLanguage, raw }));

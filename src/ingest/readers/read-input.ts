@@ -63,7 +63,7 @@ export interface ReadOptions {
 
 export async function* readInput(input: InputSource, options: ReadOptions): AsyncGenerator<ReaderItem> {
   const file = input.name;
-  let position = { line: 0 };
+  let lastLine = 0;
   try {
     const stream = input.kind === "stdin" ? options.stdin : fs.createReadStream(input.path);
     const text = decodeUtf8(gunzipIfCompressed(countBytes(stream, options.onBytes)));
@@ -87,15 +87,14 @@ export async function* readInput(input: InputSource, options: ReadOptions): Asyn
           ? readJsonLines(splitLines(all, MAX_RECORD_LENGTH), context)
           : readPages(splitLines(all, MAX_RECORD_LENGTH), { file, defaultLanguage: options.defaults.language }, MAX_PAGE_LINES);
     for await (const item of items) {
-      const origin = item.kind === "record" ? item.record.origin : item.origin;
-      position = { line: origin.line ?? position.line };
+      lastLine = (item.kind === "record" ? item.record.origin : item.origin).line ?? lastLine;
       yield item;
     }
   } catch (error) {
     // Unreadable file, corrupt gzip, truncated download: what was read so far stands.
     yield {
       kind: "reject",
-      origin: { file, line: position.line + 1 },
+      origin: { file, line: lastLine + 1 },
       reason: `cannot read the rest of the input: ${(error as Error).message}`,
       raw: "",
     };
