@@ -6,8 +6,8 @@ import os from "node:os";
 import path from "node:path";
 import { Readable, Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Database, openDatabase } from "../src/db/database.ts";
-import { applyMigrations } from "../src/db/migrations.ts";
+import type { Database } from "../src/db/database.ts";
+import { type TestDatabase, createTestDatabase } from "./helpers/database.ts";
 import { runIngest } from "../src/ingest/command.ts";
 import type { IngestHooks } from "../src/ingest/pipeline.ts";
 
@@ -15,14 +15,16 @@ const fixtures = path.join(import.meta.dirname, "fixtures/ingest");
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "ingest-again-"));
 const rejectsPath = path.join(scratch, "rejects.jsonl");
 
+// A fresh migrated database: PGlite in memory, or PostgreSQL under TEST_DATABASE_URL.
+let database: TestDatabase;
 let db: Database;
 
 beforeAll(async () => {
-  db = await openDatabase({ kind: "pglite-memory" });
-  await applyMigrations(db);
+  database = await createTestDatabase();
+  db = database.db;
 });
 afterAll(async () => {
-  await db?.close();
+  await database?.destroy();
 });
 
 function sink() {

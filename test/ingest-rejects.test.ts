@@ -7,20 +7,22 @@ import os from "node:os";
 import path from "node:path";
 import { Readable, Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Database, openDatabase } from "../src/db/database.ts";
-import { applyMigrations } from "../src/db/migrations.ts";
+import type { Database } from "../src/db/database.ts";
+import { type TestDatabase, createTestDatabase } from "./helpers/database.ts";
 import { runIngest, runIngestCommand } from "../src/ingest/command.ts";
 
 const fixtures = path.join(import.meta.dirname, "fixtures/ingest");
 
+// A fresh migrated database: PGlite in memory, or PostgreSQL under TEST_DATABASE_URL.
+let database: TestDatabase;
 let db: Database;
 
 beforeAll(async () => {
-  db = await openDatabase({ kind: "pglite-memory" });
-  await applyMigrations(db);
+  database = await createTestDatabase();
+  db = database.db;
 });
 afterAll(async () => {
-  await db?.close();
+  await database?.destroy();
 });
 
 function sink() {
