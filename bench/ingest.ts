@@ -227,7 +227,7 @@ With both cores free the rate is bounded by about 2 cores / (ingest + PostgreSQL
 PostgreSQL's share includes the full-text trigger and GIN index on "searchVector" and the
 autovacuum that follows a large load.
 
-Stored after the runs: ${Object.entries(tables).map(([name, count]) => `${number.format(count)} ${name}`).join(", ")}.
+Stored after the runs: ${Object.entries(tables).map(([name, count]) => `${number.format(count)} ${count === 1 ? name.replace(/s$/, "") : name}`).join(", ")}.
 
 Rejected records (exit code 2; the first load's rejects file lists each with file, line and raw record):
 ${reasons.length ? reasons.map(([reason, count]) => `- ${number.format(count)}: ${reason}`).join("\n") : "- none"}
