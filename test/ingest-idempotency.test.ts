@@ -2,46 +2,13 @@
 // article and replaces its extracted links, and a run that dies mid-way is finished by a rerun
 // without duplicates or half-written articles.
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { Readable, Writable } from "node:stream";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../src/db/database.ts";
-import { type TestDatabase, createTestDatabase } from "./helpers/database.ts";
-import { runIngest } from "../src/ingest/command.ts";
-import type { IngestHooks } from "../src/ingest/pipeline.ts";
+import { describe, expect, it } from "vitest";
+import { useIngestHarness } from "./helpers/ingest.ts";
 
 const fixtures = path.join(import.meta.dirname, "fixtures/ingest");
-const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "ingest-again-"));
-const rejectsPath = path.join(scratch, "rejects.jsonl");
-
-// A fresh migrated database: PGlite in memory, or PostgreSQL under TEST_DATABASE_URL.
-let database: TestDatabase;
-let db: Database;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  db = database.db;
-});
-afterAll(async () => {
-  await database?.destroy();
-});
-
-function sink() {
-  const chunks: string[] = [];
-  return { stream: new Writable({ write: (chunk, _encoding, done) => (chunks.push(String(chunk)), done()) }), text: () => chunks.join("") };
-}
-
-async function ingest(argv: string[], hooks?: IngestHooks) {
-  const stdout = sink();
-  const stderr = sink();
-  const code = await runIngest(
-    ["--quiet", "--rejects", rejectsPath, ...argv],
-    { stdin: Readable.from([]), stdout: stdout.stream, stderr: stderr.stream },
-    { open: async () => db, closeWhenDone: false, cwd: scratch, ...(hooks ? { hooks } : {}) },
-  );
-  return { code, stdout: stdout.text(), stderr: stderr.text() };
-}
+const harness = useIngestHarness("ingest-again");
+const { ingest, scratch } = harness;
 
 function writeJsonLines(name: string, records: object[]): string {
   const file = path.join(scratch, name);
@@ -54,7 +21,7 @@ const TABLES = ["Source", "Article", "Person", "Place", "Authorship", "PersonMen
 async function rowCounts(): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const table of TABLES) {
-    const [row] = await db.prisma.$queryRawUnsafe<{ count: number }[]>(`SELECT count(*)::int AS count FROM "${table}"`);
+    const [row] = await harness.db.prisma.$queryRawUnsafe<{ count: number }[]>(`SELECT count(*)::int AS count FROM "${table}"`);
     counts[table] = row!.count;
   }
   return counts;
@@ -67,15 +34,15 @@ describe("ingesting the same input twice", () => {
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/read 8, inserted 6, updated 0, unchanged 0, stubs 2, rejected 0/);
     const counts = await rowCounts();
-    const articles = await db.prisma.article.findMany({ orderBy: { id: "asc" } });
-    const mentions = await db.prisma.placeMention.findMany({ orderBy: [{ articleId: "asc" }, { placeId: "asc" }] });
+    const articles = await harness.db.prisma.article.findMany({ orderBy: { id: "asc" } });
+    const mentions = await harness.db.prisma.placeMention.findMany({ orderBy: [{ articleId: "asc" }, { placeId: "asc" }] });
 
     const second = await ingest(inputs);
     expect(second.code).toBe(0);
     expect(second.stdout).toMatch(/read 8, inserted 0, updated 0, unchanged 8, stubs 0, rejected 0/);
     expect(await rowCounts()).toEqual(counts);
-    expect(await db.prisma.article.findMany({ orderBy: { id: "asc" } })).toEqual(articles);
-    expect(await db.prisma.placeMention.findMany({ orderBy: [{ articleId: "asc" }, { placeId: "asc" }] })).toEqual(mentions);
+    expect(await harness.db.prisma.article.findMany({ orderBy: { id: "asc" } })).toEqual(articles);
+    expect(await harness.db.prisma.placeMention.findMany({ orderBy: [{ articleId: "asc" }, { placeId: "asc" }] })).toEqual(mentions);
   });
 });
 
@@ -84,7 +51,7 @@ describe("article slugs", () => {
     const record = (n: number) => ({ title: "New Year Editorial", date: `200${n}-01-01`, url: `http://example.org/editorial/${n}`, source: "KCNA", body: `Editorial ${n}.` });
     await ingest([writeJsonLines("editorials-1.jsonl", [record(1), record(2), record(3)])]);
     await ingest([writeJsonLines("editorials-2.jsonl", [record(4), record(5)])]);
-    const slugs = await db.prisma.article.findMany({ where: { title: "New Year Editorial" }, orderBy: { publishedAt: "asc" }, select: { slug: true } });
+    const slugs = await harness.db.prisma.article.findMany({ where: { title: "New Year Editorial" }, orderBy: { publishedAt: "asc" }, select: { slug: true } });
     expect(slugs.map((row) => row.slug)).toEqual(["new-year-editorial", "new-year-editorial-2", "new-year-editorial-3", "new-year-editorial-4", "new-year-editorial-5"]);
   });
 });
@@ -95,18 +62,18 @@ describe("a changed body", () => {
 
   it("updates the article in place and replaces its extracted mentions, keeping an editor's", async () => {
     await ingest([writeJsonLines("v1.jsonl", [version("Kim Jong Un visited a factory in Hamhung.\nHe praised its workers.")])]);
-    const before = await db.prisma.article.findUniqueOrThrow({
+    const before = await harness.db.prisma.article.findUniqueOrThrow({
       where: { originalUrl: url },
       include: { personLinks: { include: { person: true } }, placeLinks: { include: { place: true } } },
     });
     expect(before.personLinks.map((link) => link.person.name)).toEqual(["Kim Jong Un"]);
     expect(before.placeLinks.map((link) => link.place.name)).toEqual(["Hamhung City"]);
-    const editorsPick = await db.prisma.person.findFirstOrThrow({ where: { name: "Kim Yong Nam" } });
-    await db.prisma.personMention.create({ data: { articleId: before.id, personId: editorsPick.id, origin: "EDITOR", surfaceForms: [] } });
+    const editorsPick = await harness.db.prisma.person.findFirstOrThrow({ where: { name: "Kim Yong Nam" } });
+    await harness.db.prisma.personMention.create({ data: { articleId: before.id, personId: editorsPick.id, origin: "EDITOR", surfaceForms: [] } });
 
     const run = await ingest([writeJsonLines("v2.jsonl", [version("Kim Il Sung visited a factory in Sinuiju and a farm in Sinuiju.")])]);
     expect(run.stdout).toMatch(/read 1, inserted 0, updated 1, unchanged 0/);
-    const after = await db.prisma.article.findUniqueOrThrow({
+    const after = await harness.db.prisma.article.findUniqueOrThrow({
       where: { originalUrl: url },
       include: { personLinks: { include: { person: true } }, placeLinks: { include: { place: true } } },
     });
@@ -121,7 +88,7 @@ describe("a changed body", () => {
       ["Kim Yong Nam", "EDITOR"],
     ]);
     expect(after.placeLinks.map((link) => [link.place.name, link.count])).toEqual([["Sinuiju City", 2]]);
-    expect(await db.prisma.article.count({ where: { originalUrl: url } })).toBe(1);
+    expect(await harness.db.prisma.article.count({ where: { originalUrl: url } })).toBe(1);
 
     expect((await ingest([path.join(scratch, "v2.jsonl")])).stdout).toMatch(/read 1, inserted 0, updated 0, unchanged 1/);
   });
@@ -139,7 +106,7 @@ describe("a run that dies mid-way", () => {
   let storedBeforeRerun = 0;
 
   async function storedReports() {
-    return db.prisma.article.findMany({
+    return harness.db.prisma.article.findMany({
       where: { title: { startsWith: "Crash Test Report" } },
       include: { personLinks: true, placeLinks: true },
       orderBy: { id: "asc" },
@@ -149,8 +116,10 @@ describe("a run that dies mid-way", () => {
   it("keeps the batches committed before it died and no part of the one it died in", async () => {
     const file = writeJsonLines("crash.jsonl", records);
     const crash = await ingest(["--batch-size", "5", file], {
-      beforeCommit: (batch) => {
-        if (batch === 3) throw new Error("simulated crash");
+      hooks: {
+        beforeCommit: (batch) => {
+          if (batch === 3) throw new Error("simulated crash");
+        },
       },
     });
     expect(crash.code).toBe(1);

@@ -1,50 +1,19 @@
 // JSON Lines and JSON arrays, plain or gzip, through the ingest command into a database; and the
 // field mapping on real lines of both ../shared/data files.
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import readline from "node:readline";
-import { Readable, Writable } from "node:stream";
+import { Readable } from "node:stream";
 import zlib from "node:zlib";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../src/db/database.ts";
-import { type TestDatabase, createTestDatabase } from "./helpers/database.ts";
-import { runIngest } from "../src/ingest/command.ts";
+import { describe, expect, it } from "vitest";
+import { useIngestHarness } from "./helpers/ingest.ts";
 
 const DATA = path.resolve(import.meta.dirname, "../../shared/data");
 const KCNA = path.join(DATA, "kcna-1997-2018.jsonl.gz");
 const RODONG = path.join(DATA, "rodong-sinmun-2021-2022.jsonl");
 const fixtures = path.join(import.meta.dirname, "fixtures/ingest");
-const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "ingest-json-"));
-const rejectsPath = path.join(scratch, "rejects.jsonl");
-
-// A fresh migrated database: PGlite in memory, or PostgreSQL under TEST_DATABASE_URL.
-let database: TestDatabase;
-let db: Database;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  db = database.db;
-});
-afterAll(async () => {
-  await database?.destroy();
-});
-
-function sink() {
-  const chunks: string[] = [];
-  return { stream: new Writable({ write: (chunk, _encoding, done) => (chunks.push(String(chunk)), done()) }), text: () => chunks.join("") };
-}
-
-async function ingest(argv: string[], stdin: Readable = Readable.from([])) {
-  const stdout = sink();
-  const stderr = sink();
-  const code = await runIngest(
-    ["--quiet", "--rejects", rejectsPath, ...argv],
-    { stdin, stdout: stdout.stream, stderr: stderr.stream },
-    { open: async () => db, closeWhenDone: false, cwd: scratch },
-  );
-  return { code, stdout: stdout.text(), stderr: stderr.text() };
-}
+const harness = useIngestHarness("ingest-json");
+const { ingest, scratch } = harness;
 
 async function firstLines(file: string, count: number): Promise<string[]> {
   const input = fs.createReadStream(file);
@@ -64,11 +33,11 @@ describe("JSON inputs", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/read 3, inserted 3, updated 0, unchanged 0, stubs 0, rejected 0/);
 
-    const spanish = await db.prisma.article.findUniqueOrThrow({ where: { originalUrl: "http://example.org/kcna/2018/04/21/1" }, include: { source: true } });
+    const spanish = await harness.db.prisma.article.findUniqueOrThrow({ where: { originalUrl: "http://example.org/kcna/2018/04/21/1" }, include: { source: true } });
     expect(spanish).toMatchObject({ title: "Delegacion llega a Pyongyang", language: "es", publishedAt: new Date("2018-04-21T00:00:00.000Z") });
     expect(spanish.source).toMatchObject({ label: "KCNA", name: "KCNA", slug: "kcna", language: "en", agency: "Korean Central News Agency" });
 
-    const rodong = await db.prisma.article.findUniqueOrThrow({
+    const rodong = await harness.db.prisma.article.findUniqueOrThrow({
       where: { originalUrl: "http://example.org/rodong/2021-07-12-0003" },
       include: { source: true, authorships: true },
     });
@@ -87,9 +56,9 @@ describe("JSON inputs", () => {
   it("read JSON arrays, creating sources for new labels from the label and the outlets table", async () => {
     const run = await ingest([path.join(fixtures, "articles.json")]);
     expect(run.stdout).toMatch(/read 2, inserted 2/);
-    const hamhung = await db.prisma.article.findUniqueOrThrow({ where: { originalUrl: "http://example.org/array/1" }, include: { source: true } });
+    const hamhung = await harness.db.prisma.article.findUniqueOrThrow({ where: { originalUrl: "http://example.org/array/1" }, include: { source: true } });
     expect(hamhung.source).toMatchObject({ label: "Voice of Korea (Es)", name: "Voice of Korea", language: "es", slug: "voice-of-korea-es", country: "KP" });
-    const chongjin = await db.prisma.article.findUniqueOrThrow({
+    const chongjin = await harness.db.prisma.article.findUniqueOrThrow({
       where: { originalUrl: "http://example.org/array/2" },
       include: { authorships: { include: { person: true }, orderBy: { position: "asc" } } },
     });
@@ -103,9 +72,9 @@ describe("JSON inputs", () => {
     fs.writeFileSync(file, zlib.gzipSync(`${record(1)}\n${record(2)}\n`));
     expect((await ingest([file])).stdout).toMatch(/read 2, inserted 2/);
 
-    const fromStdin = await ingest(["-"], Readable.from([zlib.gzipSync(`${record(3)}\n`)]));
+    const fromStdin = await ingest(["-"], { stdin: Readable.from([zlib.gzipSync(`${record(3)}\n`)]) });
     expect(fromStdin.stdout).toMatch(/read 1, inserted 1/);
-    expect(await db.prisma.article.count({ where: { title: { startsWith: "Compressed Report" } } })).toBe(3);
+    expect(await harness.db.prisma.article.count({ where: { title: { startsWith: "Compressed Report" } } })).toBe(3);
   });
 });
 
@@ -124,7 +93,7 @@ describe.skipIf(!fs.existsSync(KCNA) || !fs.existsSync(RODONG))("the field mappi
 
     for (const line of kcnaLines) {
       const record = JSON.parse(line) as { url: string; title: string; date: string; body: string; language: string };
-      const article = await db.prisma.article.findUniqueOrThrow({ where: { originalUrl: record.url }, include: { source: true } });
+      const article = await harness.db.prisma.article.findUniqueOrThrow({ where: { originalUrl: record.url }, include: { source: true } });
       expect(article.title).toBe(record.title.trim());
       expect(article.publishedAt).toEqual(new Date(`${record.date}T00:00:00.000Z`));
       expect(article.language).toBe(record.language);
@@ -133,7 +102,7 @@ describe.skipIf(!fs.existsSync(KCNA) || !fs.existsSync(RODONG))("the field mappi
     }
     for (const line of rodongLines) {
       const record = JSON.parse(line) as { url: string; title: string; date: string; content: string[] };
-      const article = await db.prisma.article.findUniqueOrThrow({ where: { originalUrl: record.url }, include: { source: true } });
+      const article = await harness.db.prisma.article.findUniqueOrThrow({ where: { originalUrl: record.url }, include: { source: true } });
       expect(article.title).toBe(record.title.trim());
       expect(article.publishedAt).toEqual(new Date(`${record.date}T00:00:00.000Z`));
       expect(article.source.label).toBe("Rodong Sinmun");

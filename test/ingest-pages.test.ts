@@ -1,46 +1,14 @@
 // Article pages through the ingest command into a database: the real seed page field by field,
 // its "More From" stubs, and stubs upgraded in place when their text arrives.
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { Readable, Writable } from "node:stream";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../src/db/database.ts";
-import { type TestDatabase, createTestDatabase } from "./helpers/database.ts";
-import { runIngest } from "../src/ingest/command.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type IngestRun, useIngestHarness } from "./helpers/ingest.ts";
 
 const SEED = path.resolve(import.meta.dirname, "../../shared/seeds/000_5080696ffac5501b.txt");
 const fixtures = path.join(import.meta.dirname, "fixtures/ingest");
-const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "ingest-pages-"));
-const rejectsPath = path.join(scratch, "rejects.jsonl");
-
-// A fresh migrated database: PGlite in memory, or PostgreSQL under TEST_DATABASE_URL.
-let database: TestDatabase;
-let db: Database;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  db = database.db;
-});
-afterAll(async () => {
-  await database?.destroy();
-});
-
-function sink() {
-  const chunks: string[] = [];
-  return { stream: new Writable({ write: (chunk, _encoding, done) => (chunks.push(String(chunk)), done()) }), text: () => chunks.join("") };
-}
-
-async function ingest(...argv: string[]) {
-  const stdout = sink();
-  const stderr = sink();
-  const code = await runIngest(
-    ["--quiet", "--rejects", rejectsPath, ...argv],
-    { stdin: Readable.from([]), stdout: stdout.stream, stderr: stderr.stream },
-    { open: async () => db, closeWhenDone: false, cwd: scratch },
-  );
-  return { code, stdout: stdout.text(), stderr: stderr.text() };
-}
+const harness = useIngestHarness("ingest-pages");
+const { ingest, rejectsPath, scratch } = harness;
 
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 
@@ -63,9 +31,9 @@ describe.skipIf(!fs.existsSync(SEED))("the seed page (../shared/seeds)", () => {
     ["Mausoleum of King Kogugwon", "2026-02-13"],
   ] as const;
 
-  let firstRun: Awaited<ReturnType<typeof ingest>>;
+  let firstRun: IngestRun;
   beforeAll(async () => {
-    firstRun = await ingest(SEED);
+    firstRun = await ingest([SEED]);
   });
 
   it("goes in with exit code 0 and a summary of one article and fifteen stubs", () => {
@@ -75,7 +43,7 @@ describe.skipIf(!fs.existsSync(SEED))("the seed page (../shared/seeds)", () => {
   });
 
   it("stores the article with its title, dates, source, language, author and paragraphs", async () => {
-    const article = await db.prisma.article.findFirstOrThrow({
+    const article = await harness.db.prisma.article.findFirstOrThrow({
       where: { title: "Mass Movement Promotes Socialist Construction" },
       include: { source: true, authorships: { include: { person: true } } },
     });
@@ -103,7 +71,7 @@ describe.skipIf(!fs.existsSync(SEED))("the seed page (../shared/seeds)", () => {
   });
 
   it("stores one stub per More From item with its title, teaser and listing date", async () => {
-    const stubs = await db.prisma.article.findMany({
+    const stubs = await harness.db.prisma.article.findMany({
       where: { isStub: true, source: { label: "Naenara (En)" } },
       orderBy: { id: "asc" },
       include: { source: true },
@@ -118,7 +86,7 @@ describe.skipIf(!fs.existsSync(SEED))("the seed page (../shared/seeds)", () => {
   });
 
   it("links the people and places the article names, with counts, spellings and first offsets", async () => {
-    const article = await db.prisma.article.findFirstOrThrow({
+    const article = await harness.db.prisma.article.findFirstOrThrow({
       where: { title: "Mass Movement Promotes Socialist Construction" },
       include: { personLinks: { include: { person: true } }, placeLinks: { include: { place: true } } },
     });
@@ -129,23 +97,23 @@ describe.skipIf(!fs.existsSync(SEED))("the seed page (../shared/seeds)", () => {
   });
 
   it("changes nothing when the page is ingested again", async () => {
-    const before = await db.prisma.article.findMany({ orderBy: { id: "asc" } });
-    const again = await ingest(SEED);
+    const before = await harness.db.prisma.article.findMany({ orderBy: { id: "asc" } });
+    const again = await ingest([SEED]);
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/read 16, inserted 0, updated 0, unchanged 16, stubs 0, rejected 0/);
-    expect(await db.prisma.article.findMany({ orderBy: { id: "asc" } })).toEqual(before);
+    expect(await harness.db.prisma.article.findMany({ orderBy: { id: "asc" } })).toEqual(before);
   });
 });
 
 describe("stubs", () => {
   it("are upgraded in place when a page with their text is ingested later", async () => {
-    expect((await ingest(path.join(fixtures, "listing-page.txt"))).code).toBe(0);
-    const stub = await db.prisma.article.findFirstOrThrow({ where: { title: "New Bridge Opens over Taedong River" } });
+    expect((await ingest([path.join(fixtures, "listing-page.txt")])).code).toBe(0);
+    const stub = await harness.db.prisma.article.findFirstOrThrow({ where: { title: "New Bridge Opens over Taedong River" } });
     expect(stub).toMatchObject({ isStub: true, body: null, listedAt: day("2024-03-02") });
 
-    const upgrade = await ingest(path.join(fixtures, "listed-article-page.txt"));
+    const upgrade = await ingest([path.join(fixtures, "listed-article-page.txt")]);
     expect(upgrade.stdout).toMatch(/read 1, inserted 0, updated 1, unchanged 0, stubs 0, rejected 0/);
-    const articles = await db.prisma.article.findMany({
+    const articles = await harness.db.prisma.article.findMany({
       where: { title: "New Bridge Opens over Taedong River" },
       include: { authorships: { include: { person: true } }, placeLinks: { include: { place: true } } },
     });
@@ -166,7 +134,7 @@ describe("stubs", () => {
   });
 
   it("are upgraded in place by a JSON record with the same source and title, which adds its URL", async () => {
-    const stub = await db.prisma.article.findFirstOrThrow({ where: { title: "Students Plant Trees in Wonsan" } });
+    const stub = await harness.db.prisma.article.findFirstOrThrow({ where: { title: "Students Plant Trees in Wonsan" } });
     const file = path.join(scratch, "full-text.jsonl");
     fs.writeFileSync(
       file,
@@ -178,16 +146,16 @@ describe("stubs", () => {
         body: "Students of schools in Wonsan planted thousands of saplings on the hills around the city on Thursday.",
       })}\n`,
     );
-    expect((await ingest(file)).stdout).toMatch(/updated 1/);
-    const articles = await db.prisma.article.findMany({ where: { title: "Students Plant Trees in Wonsan" } });
+    expect((await ingest([file])).stdout).toMatch(/updated 1/);
+    const articles = await harness.db.prisma.article.findMany({ where: { title: "Students Plant Trees in Wonsan" } });
     expect(articles).toHaveLength(1);
     expect(articles[0]).toMatchObject({ id: stub.id, isStub: false, originalUrl: "http://example.org/pt/trees", listedAt: day("2024-03-01") });
   });
 
   it("already known are not listed twice, and never replace an article's text", async () => {
-    const again = await ingest(path.join(fixtures, "listing-page.txt"));
+    const again = await ingest([path.join(fixtures, "listing-page.txt")]);
     expect(again.stdout).toMatch(/read 3, inserted 0, updated 0, unchanged 3, stubs 0, rejected 0/);
-    expect(await db.prisma.article.count({ where: { title: "New Bridge Opens over Taedong River" } })).toBe(1);
-    expect(await db.prisma.article.findFirstOrThrow({ where: { title: "New Bridge Opens over Taedong River" } })).toMatchObject({ isStub: false });
+    expect(await harness.db.prisma.article.count({ where: { title: "New Bridge Opens over Taedong River" } })).toBe(1);
+    expect(await harness.db.prisma.article.findFirstOrThrow({ where: { title: "New Bridge Opens over Taedong River" } })).toMatchObject({ isStub: false });
   });
 });

@@ -3,44 +3,15 @@
 // arguments and an unreachable database end the run with one line and exit 1.
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { Readable, Writable } from "node:stream";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../src/db/database.ts";
-import { type TestDatabase, createTestDatabase } from "./helpers/database.ts";
-import { runIngest, runIngestCommand } from "../src/ingest/command.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { runIngestCommand } from "../src/ingest/command.ts";
+import { type IngestRun, captureIO, useIngestHarness } from "./helpers/ingest.ts";
 
 const fixtures = path.join(import.meta.dirname, "fixtures/ingest");
-
-// A fresh migrated database: PGlite in memory, or PostgreSQL under TEST_DATABASE_URL.
-let database: TestDatabase;
-let db: Database;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  db = database.db;
-});
-afterAll(async () => {
-  await database?.destroy();
-});
-
-function sink() {
-  const chunks: string[] = [];
-  return { stream: new Writable({ write: (chunk, _encoding, done) => (chunks.push(String(chunk)), done()) }), text: () => chunks.join("") };
-}
-
-function io() {
-  const stdout = sink();
-  const stderr = sink();
-  return { io: { stdin: Readable.from([]), stdout: stdout.stream, stderr: stderr.stream }, stdout: stdout.text, stderr: stderr.text };
-}
-
-async function ingest(argv: string[], cwd: string) {
-  const streams = io();
-  const code = await runIngest(argv, streams.io, { open: async () => db, closeWhenDone: false, cwd });
-  return { code, stdout: streams.stdout(), stderr: streams.stderr() };
-}
+// The rejects path and the working folder are what these tests check, so they pass their own
+// flags to the harness's bare `run`, each group in its own folder under the scratch one.
+const harness = useIngestHarness("ingest-rejects");
 
 function readRejects(file: string) {
   return fs
@@ -51,16 +22,16 @@ function readRejects(file: string) {
 }
 
 describe("rejected records", () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ingest-rejects-"));
+  const dir = fs.mkdtempSync(path.join(harness.scratch, "rejected-"));
   const good = (n: number) => JSON.stringify({ title: `Good Record ${n}`, date: "2017-01-0" + n, url: `http://example.org/good/${n}`, source: "KCNA", body: `Text ${n}.` });
   const malformed = '{"title": "Broken", "body": ';
   const untitled = JSON.stringify({ body: "A body without a title.", source: "KCNA" });
-  let run: Awaited<ReturnType<typeof ingest>>;
+  let run: IngestRun;
 
   beforeAll(async () => {
     fs.writeFileSync(path.join(dir, "mixed.jsonl"), [good(1), malformed, untitled, good(2)].join("\n"));
     fs.copyFileSync(path.join(fixtures, "page-without-date-line.txt"), path.join(dir, "undated.txt"));
-    run = await ingest(["--quiet", "--rejects", "out/rejects.jsonl", "mixed.jsonl", "undated.txt"], dir);
+    run = await harness.run(["--quiet", "--rejects", "out/rejects.jsonl", "mixed.jsonl", "undated.txt"], { cwd: dir });
   });
 
   it("do not stop the run, which exits 2 and counts them", () => {
@@ -84,7 +55,7 @@ describe("rejected records", () => {
   });
 
   it("leave the good records of the same file stored", async () => {
-    expect(await db.prisma.article.count({ where: { title: { startsWith: "Good Record" } } })).toBe(2);
+    expect(await harness.db.prisma.article.count({ where: { title: { startsWith: "Good Record" } } })).toBe(2);
   });
 
   it("refused by the database cost only themselves, not their batch", async () => {
@@ -92,7 +63,7 @@ describe("rejected records", () => {
     const tooLong = JSON.stringify({ title: "Unindexable", url: `http://example.org/${randomBytes(4000).toString("hex")}`, source: "KCNA", body: "x" });
     const batch = [good(3), tooLong, good(4)].join("\n");
     fs.writeFileSync(path.join(dir, "batch.jsonl"), batch);
-    const refused = await ingest(["--quiet", "--rejects", "refused.jsonl", "batch.jsonl"], dir);
+    const refused = await harness.run(["--quiet", "--rejects", "refused.jsonl", "batch.jsonl"], { cwd: dir });
     expect(refused.code).toBe(2);
     expect(refused.stdout).toMatch(/read 3, inserted 2, updated 0, unchanged 0, stubs 0, rejected 1/);
     const [reject] = readRejects(path.join(dir, "refused.jsonl"));
@@ -101,35 +72,35 @@ describe("rejected records", () => {
   });
 
   it("go to rejects-<timestamp>.jsonl in the working folder by default, created only when needed", async () => {
-    const cwd = fs.mkdtempSync(path.join(os.tmpdir(), "ingest-default-rejects-"));
+    const cwd = fs.mkdtempSync(path.join(harness.scratch, "default-rejects-"));
     fs.writeFileSync(path.join(cwd, "clean.jsonl"), `${good(5)}\n`);
-    expect((await ingest(["--quiet", "clean.jsonl"], cwd)).code).toBe(0);
+    expect((await harness.run(["--quiet", "clean.jsonl"], { cwd })).code).toBe(0);
     expect(fs.readdirSync(cwd)).toEqual(["clean.jsonl"]);
 
     fs.writeFileSync(path.join(cwd, "dirty.jsonl"), `${malformed}\n`);
-    expect((await ingest(["--quiet", "dirty.jsonl"], cwd)).code).toBe(2);
+    expect((await harness.run(["--quiet", "dirty.jsonl"], { cwd })).code).toBe(2);
     const created = fs.readdirSync(cwd).filter((name) => name.startsWith("rejects-"));
     expect(created).toEqual([expect.stringMatching(/^rejects-\d{8}T\d{6}Z\.jsonl$/)]);
   });
 });
 
 describe("fatal errors", () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ingest-fatal-"));
+  const dir = fs.mkdtempSync(path.join(harness.scratch, "fatal-"));
 
   it("bad arguments exit 1 with one line and a pointer to --help", async () => {
-    const badFlag = await ingest(["--batch-size", "0", "a.jsonl"], dir);
+    const badFlag = await harness.run(["--batch-size", "0", "a.jsonl"], { cwd: dir });
     expect(badFlag).toEqual({
       code: 1,
       stdout: "",
       stderr: 'ingest: --batch-size must be a whole number from 1 to 5000, got "0".\nRun "newsgraph ingest --help" for usage.\n',
     });
-    const missing = await ingest(["missing.jsonl"], dir);
+    const missing = await harness.run(["missing.jsonl"], { cwd: dir });
     expect(missing).toEqual({ code: 1, stdout: "", stderr: "ingest: missing.jsonl: no such file or folder.\n" });
   });
 
   it("an unreachable database exits 1 with one line, no stack", async () => {
     fs.writeFileSync(path.join(dir, "one.jsonl"), "{}\n");
-    const streams = io();
+    const streams = captureIO();
     const previous = process.cwd();
     process.chdir(dir);
     try {
@@ -147,7 +118,7 @@ describe("fatal errors", () => {
   });
 
   it("--help documents the exit codes", async () => {
-    const help = await ingest(["--help"], dir);
+    const help = await harness.run(["--help"], { cwd: dir });
     expect(help.code).toBe(0);
     expect(help.stdout).toContain("Exit codes:\n  0  every record went in");
     expect(help.stdout).toContain("  2  finished, but some records were rejected");
@@ -156,7 +127,7 @@ describe("fatal errors", () => {
 
 describe("runIngestCommand", () => {
   it("opens and migrates the configured database, ingests and closes it", async () => {
-    const streams = io();
+    const streams = captureIO();
     const code = await runIngestCommand(["--quiet", path.join(fixtures, "listed-article-page.txt")], streams.io, {
       database: { kind: "pglite-memory" },
       port: 0,

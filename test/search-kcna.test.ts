@@ -1,20 +1,13 @@
 // Search on real articles: the first 3,000 English and 300 Spanish rows of the KCNA corpus in
 // ../shared/data, loaded by the ingest command, checked against independent SQL. Skips when
 // ../shared is absent.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import readline from "node:readline";
-import { PassThrough } from "node:stream";
-import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runIngest } from "../src/ingest/command.ts";
 import { decodeIdOf } from "../src/schema/global-id.ts";
 import { type TestApp, createTestApp } from "./helpers/app.ts";
+import { hasKcnaCorpus, ingestKcnaSlice } from "./helpers/kcna-slice.ts";
 import { graphql } from "./generated/gql.ts";
 import type { ArticleFilter, KcnaSearchQuery } from "./generated/graphql.ts";
 
-const KCNA = path.resolve(import.meta.dirname, "../../shared/data/kcna-1997-2018.jsonl.gz");
 const SLICE = { en: 3000, es: 300 };
 
 const KcnaSearch = graphql(`
@@ -42,48 +35,17 @@ const KcnaFacets = graphql(`
   }
 `);
 
-/** The first rows of each language, as lines of the file, in file order. */
-async function readSlice(): Promise<string[]> {
-  const lines: string[] = [];
-  const taken = { en: 0, es: 0 };
-  const input = readline.createInterface({ input: fs.createReadStream(KCNA).pipe(zlib.createGunzip()), crlfDelay: Infinity });
-  for await (const line of input) {
-    const language = (JSON.parse(line) as { language: string }).language;
-    if ((language === "en" || language === "es") && taken[language] < SLICE[language]) {
-      lines.push(line);
-      taken[language]++;
-    }
-    if (taken.en >= SLICE.en && taken.es >= SLICE.es) break;
-  }
-  input.close();
-  return lines;
-}
-
-describe.skipIf(!fs.existsSync(KCNA))("search on a slice of the KCNA corpus", () => {
+describe.skipIf(!hasKcnaCorpus)("search on a slice of the KCNA corpus", () => {
   let app: TestApp;
-  let workDir: string;
 
   beforeAll(async () => {
     app = await createTestApp();
-    workDir = fs.mkdtempSync(path.join(os.tmpdir(), "newsgraph-search-kcna-"));
-    const file = path.join(workDir, "slice.jsonl");
-    fs.writeFileSync(file, `${(await readSlice()).join("\n")}\n`);
-    const output = new PassThrough();
-    let printed = "";
-    output.on("data", (chunk) => (printed += chunk));
-    const code = await runIngest(
-      [file, "--quiet", "--batch-size", "1000"],
-      { stdin: new PassThrough(), stdout: output, stderr: output },
-      { open: async () => app.db, closeWhenDone: false, cwd: workDir },
-    );
+    const { code, output } = await ingestKcnaSlice(app.db, SLICE);
     // 2: finished, with a few malformed records rejected (the corpus keeps its dirt).
-    expect([0, 2], printed).toContain(code);
+    expect([0, 2], output).toContain(code);
   });
 
-  afterAll(async () => {
-    await app?.destroy();
-    if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
-  });
+  afterAll(() => app?.destroy());
 
   /** Articles (stubs left out) whose vector matches a tsquery built in each row's own configuration. */
   async function count(tsqueryOfConfig: string, value: string, condition = "TRUE"): Promise<number> {
