@@ -6,6 +6,7 @@ import { createEntityStatsLoaders } from "./entity-stats.ts";
 import { createReferenceLoaders } from "./references.ts";
 import { createSearchLoaders } from "./search.ts";
 import { createRelatedLoader } from "./related.ts";
+import { createSelectedRowLoaders } from "./selected-rows.ts";
 
 export function createLoaders(prisma: PrismaClient) {
   return {
@@ -14,6 +15,8 @@ export function createLoaders(prisma: PrismaClient) {
     ...createEntityStatsLoaders(prisma),
     ...createSearchLoaders(prisma),
     related: createRelatedLoader(prisma),
+    /** Rows by id with the selection of the field asking (computed lists return ids). */
+    rows: createSelectedRowLoaders(prisma),
   };
 }
 

@@ -11,24 +11,9 @@ function slugLoader(find: (slugs: string[]) => Promise<{ id: number; slug: strin
   });
 }
 
-function byIdLoader<T extends { id: number }>(find: (ids: number[]) => Promise<T[]>) {
-  return new DataLoader<number, T | null>(async (ids) => {
-    const rows = await find([...ids]);
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    return ids.map((id) => byId.get(id) ?? null);
-  });
-}
-
 export function createReferenceLoaders(prisma: PrismaClient) {
   const select = { id: true, slug: true } as const;
   return {
-    /** Rows by id for computed lists (co-mentions, related, facets) that return ids. */
-    byId: {
-      Source: byIdLoader((ids) => prisma.source.findMany({ where: { id: { in: ids } } })),
-      Person: byIdLoader((ids) => prisma.person.findMany({ where: { id: { in: ids } } })),
-      Place: byIdLoader((ids) => prisma.place.findMany({ where: { id: { in: ids } } })),
-      Article: byIdLoader((ids) => prisma.article.findMany({ where: { id: { in: ids } } })),
-    },
     idBySlug: {
       Source: slugLoader((slugs) => prisma.source.findMany({ where: { slug: { in: slugs } }, select })),
       Person: slugLoader((slugs) => prisma.person.findMany({ where: { slug: { in: slugs } }, select })),

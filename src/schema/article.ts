@@ -75,6 +75,7 @@ export const Article = builder.prismaNode("Article", {
 
 builder.prismaObject("PersonMention", {
   description: "A person named in an article, with how often and how.",
+  select: { articleId: true, personId: true },
   fields: (t) => ({
     person: t.relation("person", { description: "The person named." }),
     count: t.exposeInt("count", { description: "How many times the text names the person." }),
@@ -84,6 +85,7 @@ builder.prismaObject("PersonMention", {
 
 builder.prismaObject("PlaceMention", {
   description: "A place named in an article, with how often and how.",
+  select: { articleId: true, placeId: true },
   fields: (t) => ({
     place: t.relation("place", { description: "The place named." }),
     count: t.exposeInt("count", { description: "How many times the text names the place." }),

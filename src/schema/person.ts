@@ -1,9 +1,10 @@
 // Person: someone articles name or who wrote them.
-import type { Prisma } from "../generated/prisma/client.ts";
+import type { Person as PersonRow, Prisma } from "../generated/prisma/client.ts";
 import { builder } from "./builder.ts";
 import { ArticleConnection, Article, articleListArgs, resolveArticleConnection } from "./article.ts";
 import { findBySlugOrId } from "./lookup.ts";
 import { checkSize, guardPageSize, totalOf } from "./pagination.ts";
+import { selectedRow } from "./selected.ts";
 
 export const MentionRoleEnum = builder.enumType("MentionRole", {
   description: "How an article relates to a person.",
@@ -17,6 +18,8 @@ export const MentionRoleEnum = builder.enumType("MentionRole", {
 export const Person = builder.prismaNode("Person", {
   description: "A person named in articles or credited as an author, e.g. Kim Jong Un.",
   id: { field: "id" },
+  // Select mode: a row carries only the columns the operation asks for (see Article).
+  select: { id: true },
   // node(id:) answers null for an unknown id rather than an error.
   nullable: true,
   fields: (t) => ({
@@ -52,7 +55,8 @@ export const PersonCount = builder.objectRef<{ personId: number; count: number }
     person: t.field({
       type: Person,
       description: "The person.",
-      resolve: async (row, _args, ctx) => (await ctx.loaders.byId.Person.load(row.personId))!,
+      // Non-null: the count was read from rows that reference the person.
+      resolve: async (row, _args, ctx, info) => (await selectedRow<PersonRow>(ctx, info, "Person", row.personId))!,
     }),
     count: t.exposeInt("count", { description: "Articles counted." }),
   }),

@@ -5,6 +5,7 @@ import { builder } from "./builder.ts";
 import { ArticleConnection, Article, articleListArgs, resolveArticleConnection } from "./article.ts";
 import { findBySlugOrId } from "./lookup.ts";
 import { guardPageSize, totalOf } from "./pagination.ts";
+import { selectedRow, selectedRows } from "./selected.ts";
 import { resolveRef } from "../articles/filter.ts";
 import type { Place as PlaceRow } from "../generated/prisma/client.ts";
 import type { PlaceKind } from "../generated/prisma/enums.ts";
@@ -27,6 +28,8 @@ export const PlaceKindEnum = builder.enumType("PlaceKind", {
 export const Place = builder.prismaNode("Place", {
   description: "A place articles name: country, province, city, county, district, village or site.",
   id: { field: "id" },
+  // Select mode: a row carries only the columns the operation asks for (see Article).
+  select: { id: true },
   // node(id:) answers null for an unknown id rather than an error.
   nullable: true,
   fields: (t) => ({
@@ -72,7 +75,8 @@ export const PlaceCount = builder.objectRef<{ placeId: number; count: number }>(
     place: t.field({
       type: Place,
       description: "The place.",
-      resolve: async (row, _args, ctx) => (await ctx.loaders.byId.Place.load(row.placeId))!,
+      // Non-null: the count was read from rows that reference the place.
+      resolve: async (row, _args, ctx, info) => (await selectedRow<PlaceRow>(ctx, info, "Place", row.placeId))!,
     }),
     count: t.exposeInt("count", { description: "Articles counted." }),
   }),
@@ -82,11 +86,8 @@ builder.prismaObjectFields("Place", (t) => ({
     ancestors: t.field({
       type: [Place],
       description: "Places this one lies in, root first.",
-      resolve: async (place, _args, ctx) => {
-        const ids = await ctx.loaders.placeAncestors.load(place.id);
-        const rows = await Promise.all(ids.map((id) => ctx.loaders.byId.Place.load(id)));
-        return rows.filter((row): row is PlaceRow => row !== null);
-      },
+      resolve: async (place, _args, ctx, info) =>
+        selectedRows<PlaceRow>(ctx, info, "Place", await ctx.loaders.placeAncestors.load(place.id)),
     }),
 }));
 

@@ -6,8 +6,7 @@ import { builder } from "./builder.ts";
 import { checkSize } from "./pagination.ts";
 import { Person } from "./person.ts";
 import { Place } from "./place.ts";
-
-const present = <T>(rows: (T | null)[]): T[] => rows.filter((row): row is T => row !== null);
+import { selectedRow, selectedRows } from "./selected.ts";
 
 export const RelatedArticle = builder.objectRef<RelatedHit>("RelatedArticle").implement({
   description: "An article related to another by the people and places both name.",
@@ -15,7 +14,8 @@ export const RelatedArticle = builder.objectRef<RelatedHit>("RelatedArticle").im
     article: t.field({
       type: Article,
       description: "The related article.",
-      resolve: async (hit, _args, ctx) => (await ctx.loaders.byId.Article.load(hit.articleId)) as ArticleRow,
+      // Non-null: the related statement joined the article a moment ago.
+      resolve: async (hit, _args, ctx, info) => (await selectedRow<ArticleRow>(ctx, info, "Article", hit.articleId))!,
     }),
     score: t.float({
       description: "Sum over shared people and places of ln(articles / articles naming them): rarer ones weigh more.",
@@ -24,12 +24,12 @@ export const RelatedArticle = builder.objectRef<RelatedHit>("RelatedArticle").im
     sharedPersons: t.field({
       type: [Person],
       description: "People both articles name, rarest first.",
-      resolve: async (hit, _args, ctx) => present<PersonRow>(await Promise.all(hit.personIds.map((id) => ctx.loaders.byId.Person.load(id)))),
+      resolve: (hit, _args, ctx, info) => selectedRows<PersonRow>(ctx, info, "Person", hit.personIds),
     }),
     sharedPlaces: t.field({
       type: [Place],
       description: "Places both articles name, rarest first.",
-      resolve: async (hit, _args, ctx) => present<PlaceRow>(await Promise.all(hit.placeIds.map((id) => ctx.loaders.byId.Place.load(id)))),
+      resolve: (hit, _args, ctx, info) => selectedRows<PlaceRow>(ctx, info, "Place", hit.placeIds),
     }),
   }),
 });

@@ -4,6 +4,7 @@ import { queryFromInfo } from "@pothos/plugin-prisma";
 import { type GraphQLResolveInfo, Kind, type SelectionNode } from "graphql";
 import type { Context } from "../context.ts";
 import { type ArticleFilterInput, resolveFilter } from "../articles/filter.ts";
+import type { Source as SourceRow } from "../generated/prisma/client.ts";
 import type { PlaceKind } from "../generated/prisma/enums.ts";
 import type { FacetCount, FacetRequest } from "../search/facets.ts";
 import { type Highlights as HighlightsShape, MAX_MARK_LENGTH, MAX_SNIPPETS, renderHighlights } from "../search/highlight.ts";
@@ -17,6 +18,7 @@ import { badInput } from "./errors.ts";
 import { type PageArgs, checkSize, parsePageArgs, toConnection, totalOf } from "./pagination.ts";
 import { PersonCount } from "./person.ts";
 import { PlaceCount, PlaceKindEnum } from "./place.ts";
+import { selectedRow } from "./selected.ts";
 import { Source } from "./source.ts";
 
 export const SearchOrderEnum = builder.enumType("SearchOrder", {
@@ -46,7 +48,8 @@ const SourceCount = builder.objectRef<{ sourceId: number; count: number }>("Sour
     source: t.field({
       type: Source,
       description: "The source.",
-      resolve: async (row, _args, ctx) => (await ctx.loaders.byId.Source.load(row.sourceId))!,
+      // Non-null: the count was read from articles that reference the source.
+      resolve: async (row, _args, ctx, info) => (await selectedRow<SourceRow>(ctx, info, "Source", row.sourceId))!,
     }),
     count: t.exposeInt("count", { description: "Articles counted." }),
   }),

@@ -7,6 +7,8 @@ import { guardPageSize, totalOf } from "./pagination.ts";
 export const Source = builder.prismaNode("Source", {
   description: "An outlet in one language edition, e.g. \"Naenara (En)\".",
   id: { field: "id" },
+  // Select mode: a row carries only the columns the operation asks for (see Article).
+  select: { id: true },
   // node(id:) answers null for an unknown id rather than an error.
   nullable: true,
   fields: (t) => ({

@@ -4,6 +4,7 @@ import { Prisma } from "../generated/prisma/client.ts";
 import type { Person as PersonRow, Place as PlaceRow, Source as SourceRow } from "../generated/prisma/client.ts";
 import { foldSql, foldText } from "../lib/fold.ts";
 import { builder } from "./builder.ts";
+import { selectedRow } from "./selected.ts";
 import { badInput } from "./errors.ts";
 import { checkSize } from "./pagination.ts";
 import { Person } from "./person.ts";
@@ -12,7 +13,13 @@ import { Source } from "./source.ts";
 
 const SUGGESTION_TYPES = ["PERSON", "PLACE", "SOURCE"] as const;
 type SuggestionType = (typeof SUGGESTION_TYPES)[number];
+/** The model, and union member, each kind of suggestion is. */
+const SUGGESTION_MODELS = { PERSON: "Person", PLACE: "Place", SOURCE: "Source" } as const satisfies Record<SuggestionType, string>;
 const MAX_PREFIX = 100;
+
+/** The model a suggested row was loaded from, for the union's resolveType. */
+const KIND = Symbol("suggestion kind");
+type Tagged = (PersonRow | PlaceRow | SourceRow) & { [KIND]: (typeof SUGGESTION_MODELS)[SuggestionType] };
 
 const SuggestionTypeEnum = builder.enumType("SuggestionType", {
   description: "Kinds of objects typeahead can suggest.",
@@ -26,7 +33,8 @@ const SuggestionTypeEnum = builder.enumType("SuggestionType", {
 const Suggestion = builder.unionType("Suggestion", {
   description: "A person, place or source whose name or alias matches a typed prefix.",
   types: [Person, Place, Source],
-  resolveType: (row) => ("label" in row ? "Source" : "kind" in row ? "Place" : "Person"),
+  // Rows carry only the columns the operation selects, so their shape cannot tell the kind.
+  resolveType: (row) => (row as Tagged)[KIND],
 });
 
 interface Match {
@@ -70,7 +78,7 @@ builder.queryField("suggest", (t) =>
       types: t.arg({ type: [SuggestionTypeEnum], description: "Kinds to suggest (default all)." }),
       first: t.arg.int({ defaultValue: 10, description: "At most this many (default 10, at most 100)." }),
     },
-    resolve: async (_root, args, ctx) => {
+    resolve: async (_root, args, ctx, info) => {
       const limit = checkSize("first", args.first, 10);
       if (args.prefix.length > MAX_PREFIX) throw badInput(`"prefix" is longer than ${MAX_PREFIX} characters.`, "prefix");
       const folded = foldText(args.prefix);
@@ -78,15 +86,14 @@ builder.queryField("suggest", (t) =>
       const types = args.types?.length ? args.types : SUGGESTION_TYPES;
       const matches = await ctx.prisma.$queryRaw<Match[]>(suggestSql(folded, types, limit));
       const rows = await Promise.all(
-        matches.map((match) =>
-          match.type === "PERSON"
-            ? ctx.loaders.byId.Person.load(match.id)
-            : match.type === "PLACE"
-              ? ctx.loaders.byId.Place.load(match.id)
-              : ctx.loaders.byId.Source.load(match.id),
-        ),
+        matches.map(async (match) => {
+          const model = SUGGESTION_MODELS[match.type];
+          // The field's type is a union: the selection is the member's.
+          const row = await selectedRow<PersonRow | PlaceRow | SourceRow>(ctx, info, model, match.id, model);
+          return row && (Object.assign(row, { [KIND]: model }) as Tagged);
+        }),
       );
-      return rows.filter((row): row is PersonRow | PlaceRow | SourceRow => row !== null);
+      return rows.filter((row) => row !== null);
     },
   }),
 );

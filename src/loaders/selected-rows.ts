@@ -1,0 +1,49 @@
+// Rows by id, carrying exactly the Prisma selection the operation asks for (Pothos'
+// queryFromInfo). Computed fields yield ids (co-mentions, related articles, facets, ancestors,
+// suggestions); loading their objects here costs one statement per type and selection, and
+// Pothos finds every selected column and relation on the rows, so it never loads them again.
+import DataLoader from "dataloader";
+import type { PrismaClient } from "../generated/prisma/client.ts";
+
+/** An id and the selection (`{ select }` or `{ include }`) to load it with. */
+export interface SelectedRowKey {
+  id: number;
+  query: object;
+}
+
+type FindByIds = (args: { where: { id: { in: number[] } } }) => Promise<{ id: number }[]>;
+
+function selectedRowLoader(findMany: FindByIds) {
+  return new DataLoader<SelectedRowKey, unknown, string>(
+    async (keys) => {
+      // Sibling fields ask with the same selection, so a request groups into few statements.
+      const bySelection = new Map<string, { query: object; ids: Set<number> }>();
+      for (const key of keys) {
+        const name = JSON.stringify(key.query);
+        const group = bySelection.get(name) ?? { query: key.query, ids: new Set() };
+        group.ids.add(key.id);
+        bySelection.set(name, group);
+      }
+      const found = new Map<string, unknown>();
+      await Promise.all(
+        [...bySelection].map(async ([name, { query, ids }]) => {
+          const rows = await findMany({ ...query, where: { id: { in: [...ids] } } });
+          for (const row of rows) found.set(`${name}#${row.id}`, row);
+        }),
+      );
+      return keys.map((key) => found.get(`${JSON.stringify(key.query)}#${key.id}`) ?? null);
+    },
+    { cacheKeyFn: (key) => `${JSON.stringify(key.query)}#${key.id}` },
+  );
+}
+
+export function createSelectedRowLoaders(prisma: PrismaClient) {
+  return {
+    Article: selectedRowLoader((args) => prisma.article.findMany(args)),
+    Person: selectedRowLoader((args) => prisma.person.findMany(args)),
+    Place: selectedRowLoader((args) => prisma.place.findMany(args)),
+    Source: selectedRowLoader((args) => prisma.source.findMany(args)),
+  };
+}
+
+export type SelectedModel = keyof ReturnType<typeof createSelectedRowLoaders>;
