@@ -8,6 +8,7 @@
 // own. Statements per request: counted in process for GraphQL, reported by the baseline.
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
@@ -46,6 +47,9 @@ async function pickParams(): Promise<BenchParams> {
       ORDER BY a."publishedAt" DESC NULLS LAST, a.id DESC LIMIT 1`);
     if (!articles.rows[0]) throw new Error(`No article with 3 persons and 3 places in ${databaseUrl}: load the corpus first (npx tsx bench/ingest.ts).`);
     const articleId = articles.rows[0].id;
+    // How much of the corpus PostgreSQL can cache decides the database's share of every request.
+    const server = await client.query<{ shared_buffers: string }>("SHOW shared_buffers");
+    console.log(`PostgreSQL shared_buffers ${server.rows[0]!.shared_buffers}, load average ${os.loadavg()[0]!.toFixed(1)} before`);
     return { articleId, articleGlobalId: encodeGlobalId("Article", articleId), placeSlug: "south-hwanghae-province", personSlug: "kim-jong-il" };
   } finally {
     await client.end();
@@ -160,3 +164,4 @@ console.log(`
 | operation | GraphQL req/s | baseline req/s | ratio | GraphQL p50 / p99 ms | baseline p50 / p99 ms | statements GraphQL / baseline | RSS MB GraphQL / baseline | errors |
 | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
 ${rows.join("\n")}`);
+console.log(`Load average ${os.loadavg()[0]!.toFixed(1)} after.`);

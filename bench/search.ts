@@ -245,6 +245,9 @@ async function main() {
   const { rows: [corpus] } = await pool.query<{ articles: number; indexed: number }>(
     `SELECT count(*)::int AS articles, count("searchVector")::int AS indexed FROM "Article" WHERE NOT "isStub"`,
   );
+  // Broad searches read most of the table, so whether it fits in PostgreSQL's buffer cache
+  // decides their time; the report says how large the cache was.
+  const { rows: [server] } = await pool.query<{ shared_buffers: string }>("SHOW shared_buffers");
   const list = searches(await largestSource(pool));
   const ids = await lookUpIds(pool, list);
   const yoga = buildYoga({ prisma: db.prisma });
@@ -296,7 +299,7 @@ async function main() {
   const fmt = (ms: number) => ms.toFixed(1);
   const lines: string[] = [];
   lines.push(`Corpus: ${corpus!.articles.toLocaleString("en")} articles (${corpus!.indexed.toLocaleString("en")} indexed). ${runs} timed runs of each search after 2 warm-up rounds, pool of ${poolSize}, page of ${PAGE_SIZE} with ${SNIPPETS} snippets, facets of ${FACET_SIZE}.`);
-  lines.push(`Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? "CPU"}, Node ${process.version}, load average ${loadBefore.toFixed(1)} before / ${loadAfter.toFixed(1)} after (the machine is shared: other work inflates the p95s).`);
+  lines.push(`Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? "CPU"}, Node ${process.version}, PostgreSQL shared_buffers ${server!.shared_buffers}, load average ${loadBefore.toFixed(1)} before / ${loadAfter.toFixed(1)} after (the machine is shared: other work inflates the p95s).`);
   lines.push("");
   lines.push("| kind | GraphQL p50 ms | GraphQL p95 ms | SQL p50 ms | SQL p95 ms | ratio p50 | ratio p95 |");
   lines.push("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
@@ -386,15 +389,20 @@ GraphQL sends for one request. Targets: GraphQL at most 1.5 × SQL; no search wi
 100 ms at p95.
 
 Where the time goes: matching is one GIN index scan that reads no row to check its language
-(each vector carries a marker of its text-search configuration), and counting stays in the index
-and the visibility map. Ranking by relevance, though, reads and scores the stored vector of every
-match (\`ts_rank_cd\`), at roughly 10 to 30 µs per match here, and a phrase re-reads every
-candidate to check word positions. So searches matching tens of thousands of articles ("Kim Jong
-Il" matches 41,000) take hundreds of milliseconds to seconds whatever the API layer does, while
-specific searches stay in tens of milliseconds. Bringing the broad ones under 100 ms needs ranking
-that does not read every match: an index that stores positions and ranks (the RUM extension, not
-available in PGlite), or ranking a bounded candidate set (say the newest 5,000 matches), which
-changes what RELEVANCE means and is left as a product decision.`;
+(each vector carries a marker of its text-search configuration). Ranking by relevance, though,
+reads and scores the stored vector of every match (\`ts_rank_cd\`), and a phrase re-reads every
+candidate to check word positions, so the time grows with the number of matches: about 5 µs per
+match once the table is in PostgreSQL's buffer cache (it fits in 1 GB), and 10 to 40 µs when each
+page comes from the file system instead (the Debian default of 128 MB holds a fifth of the table;
+page reads are costly on this virtual machine). Searches matching up to a few thousand articles
+answer in tens of milliseconds; those matching tens of thousands ("Kim Jong Il": 41,000 of 137,000)
+take hundreds, whatever the API layer does. Measured alternatives that do not help here: parallel
+bitmap scans (slower: worker start-up costs more than it saves), lz4 or uncompressed vectors (no
+change), float rather than numeric ranks (under 10%). Bringing the broad ones under 100 ms needs
+ranking that does not read every match: an index that stores positions and ranks (the RUM
+extension: not in Debian's default server, not in PGlite, and its ranking differs from
+\`ts_rank_cd\`), or a bounded candidate set with an estimated total for huge result sets, which
+changes what RELEVANCE and \`totalCount\` promise and is a product decision.`;
 
 main().catch((error) => {
   console.error(error);
