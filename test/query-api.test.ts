@@ -64,6 +64,13 @@ const Filtered = graphql(`
   }
 `);
 
+const Totals = graphql(`
+  query ArticleTotals($after: String, $filter: ArticleFilter) {
+    articles(first: 100, after: $after) { totalCount pageInfo { endCursor } edges { node { title } } }
+    sources(first: 10) { edges { node { slug articles(first: 1, filter: $filter) { totalCount edges { node { title } } } } } }
+  }
+`);
+
 const Suggest = graphql(`
   query Typeahead($prefix: String!, $types: [SuggestionType!]) {
     suggest(prefix: $prefix, types: $types) {
@@ -124,13 +131,13 @@ describe("the query API", () => {
     // per Prisma query with its relations joined in (relationJoins). Raising one needs a reason;
     // a count that grows with the page is N+1.
     const cases: [string, number, () => Promise<(first: number) => Promise<{ count: number }>>][] = [
-      ["a list of articles with source, authors, persons and places", 3, async () => (first) => app.countStatements(ArticleList, { first })],
+      ["a list of articles with source, authors, persons and places", 2, async () => (first) => app.countStatements(ArticleList, { first })],
       ["an article page with 10 more from the source and 5 related", 7, async () => {
         const articleId = encodeGlobalId("Article", await article8());
         return (first) => app.countStatements(ArticlePage, { id: articleId, first });
       }],
-      ["a place page with ancestors, children and articles including descendants", 6, async () => (first) => app.countStatements(PlacePage, { slug: "south-hwanghae-province", first: Math.min(first, 20) })],
-      ["a person page with articles, co-mentions and mention count", 7, async () => (first) => app.countStatements(PersonPage, { slug: "kim-jong-un", first })],
+      ["a place page with ancestors, children and articles including descendants", 5, async () => (first) => app.countStatements(PlacePage, { slug: "south-hwanghae-province", first: Math.min(first, 20) })],
+      ["a person page with articles, co-mentions and mention count", 6, async () => (first) => app.countStatements(PersonPage, { slug: "kim-jong-un", first })],
       ["three levels deep: sources, their articles, their persons, those persons' articles", 5, async () => (first) => app.countStatements(ThreeLevels, { first })],
     ];
     for (const [name, budget, setup] of cases) {
@@ -173,6 +180,24 @@ describe("the query API", () => {
     expect(titles.length).toBeGreaterThan(0);
     const authored = await app.data(Filtered, { filter: { authors: ["yang-ryon-hui"] } });
     expect(authored.articles.totalCount).toBe(4);
+  });
+
+  it("counts totals in the page's statement, for empty pages and past the last page too", async () => {
+    const first = await app.countStatements(Totals, { after: null, filter: { persons: ["ri-son-gwon"] } });
+    const data = first.result.data!;
+    expect(data.articles.totalCount).toBe(36);
+    expect(data.articles.edges).toHaveLength(36);
+    const bySource = Object.fromEntries(data.sources.edges.map((edge) => [edge.node.slug, edge.node.articles.totalCount]));
+    // Ri Son Gwon is named in articles 07 (KCNA) and 08 (The Pyongyang Times) only.
+    expect(bySource).toEqual({ "naenara-en": 0, kcna: 1, "the-pyongyang-times": 1 });
+    const counting = first.statements.filter((sql) => /count\(\*\)/.test(sql));
+    expect(counting).toHaveLength(2); // the root list's and the sources' lists', each with its page
+    expect(counting.every((sql) => /x\.id, x\.sort/.test(sql))).toBe(true);
+
+    const past = await app.data(Totals, { after: data.articles.pageInfo.endCursor, filter: null });
+    expect(past.articles.edges).toEqual([]);
+    expect(past.articles.totalCount).toBe(36);
+    expect(past.sources.edges.map((edge) => edge.node.articles.totalCount)).toEqual([12, 12, 12]);
   });
 
   it("leaves stubs out unless asked for", async () => {

@@ -1,6 +1,7 @@
 // Pages of article connections, batched: every connection field of one shape in a request
-// (say `source { articles(first: 10) }` under 20 sources) costs one statement for the page ids,
-// one for the articles with their selected relations, and one for totals when asked.
+// (say `source { articles(first: 10) }` under 20 sources) costs one statement for the page ids
+// (with each parent's total when the operation selects totalCount), and one for the articles
+// with their selected relations. A total asked for some other way costs one statement more.
 import DataLoader from "dataloader";
 import type { Article, PrismaClient } from "../generated/prisma/client.ts";
 import { Prisma } from "../generated/prisma/client.ts";
@@ -16,6 +17,8 @@ export interface ArticlePageKey {
   page: PageRequest;
   /** Prisma selection for the nodes, from queryFromInfo; same for every key of a field. */
   query: object;
+  /** Count every article in the scope and filter in the same statement. */
+  withTotal: boolean;
 }
 
 /** An article row with whatever relations the selection asked for. */
@@ -24,6 +27,8 @@ export type ArticleRow = Article;
 /** Rows in fetch order (limit + 1 at most), each with the cursor values of its position. */
 export interface ArticlePageRows {
   rows: { node: ArticleRow; cursor: CursorValues }[];
+  /** Every article in the scope and filter, when the key asked for it; otherwise null. */
+  total: number | null;
 }
 
 export interface ArticleCountKey {
@@ -54,26 +59,32 @@ async function loadPages(prisma: PrismaClient, keys: readonly ArticlePageKey[]):
   );
   await Promise.all(
     [...groups.values()].map(async ({ indexes, keys: group }) => {
-      const { scope, filter, order, page, query } = group[0]!;
+      const { scope, filter, order, page, query, withTotal } = group[0]!;
       const parentIds = [...new Set(group.map((key) => scopeId(key.scope)))];
       const cursor = page.cursor ? Prisma.sql` AND ${keysetSql(order, page.cursor, page.backward)}` : Prisma.empty;
-      const hits = await prisma.$queryRaw<{ key: number; id: number; sort: string | null }[]>`
+      const where = Prisma.sql`${scopeSql(scope, Prisma.sql`k.key`)} AND ${filterSql(filter)}`;
+      // The total is a LATERAL of its own so it is counted once per parent, not once per row,
+      // and the page joins LEFT so a parent whose page is empty still reports its total.
+      const hits = await prisma.$queryRaw<{ key: number; id: number | null; sort: string | null; total?: number }[]>`
         ${withCte(scopeCte(scope, parentIds))}
-        SELECT k.key, x.id, x.sort
+        SELECT k.key, x.id, x.sort${withTotal ? Prisma.sql`, t.total` : Prisma.empty}
         FROM unnest(${parentIds}::int[]) AS k(key)
-        CROSS JOIN LATERAL (
+        ${withTotal ? Prisma.sql`CROSS JOIN LATERAL (SELECT count(*)::int AS total FROM "Article" a WHERE ${where}) t` : Prisma.empty}
+        ${Prisma.raw(withTotal ? "LEFT JOIN" : "CROSS JOIN")} LATERAL (
           SELECT a.id, ${sortValueSql(order)} AS sort
           FROM "Article" a
-          WHERE ${scopeSql(scope, Prisma.sql`k.key`)} AND ${filterSql(filter)}${cursor}
+          WHERE ${where}${cursor}
           ORDER BY ${orderBySql(order, page.backward)}
           LIMIT ${page.limit + 1}
-        ) x`;
-      const nodes = hits.length
-        ? await prisma.article.findMany({ ...query, where: { id: { in: [...new Set(hits.map((hit) => hit.id))] } } })
-        : [];
+        ) x${withTotal ? Prisma.sql` ON TRUE` : Prisma.empty}`;
+      const ids = [...new Set(hits.flatMap((hit) => (hit.id === null ? [] : [hit.id])))];
+      const nodes = ids.length ? await prisma.article.findMany({ ...query, where: { id: { in: ids } } }) : [];
       const byId = new Map((nodes as ArticleRow[]).map((node) => [node.id, node]));
       const byParent = new Map<number, ArticlePageRows["rows"]>();
+      const totals = new Map<number, number>();
       for (const hit of hits) {
+        if (hit.total !== undefined) totals.set(hit.key, hit.total);
+        if (hit.id === null) continue; // a parent with an empty page, there for its total
         const node = byId.get(hit.id);
         if (!node) continue; // deleted between the two statements
         let rows = byParent.get(hit.key);
@@ -81,7 +92,8 @@ async function loadPages(prisma: PrismaClient, keys: readonly ArticlePageKey[]):
         rows.push({ node, cursor: [hit.sort, hit.id] });
       }
       group.forEach((key, i) => {
-        results[indexes[i]!] = { rows: byParent.get(scopeId(key.scope)) ?? [] };
+        const id = scopeId(key.scope);
+        results[indexes[i]!] = { rows: byParent.get(id) ?? [], total: withTotal ? (totals.get(id) ?? 0) : null };
       });
     }),
   );

@@ -11,6 +11,7 @@ import { builder } from "./builder.ts";
 import { badInput } from "./errors.ts";
 import { decodeIdOf, truncate } from "./global-id.ts";
 import { type PageArgs, checkSize, parsePageArgs, toConnection, totalOf } from "./pagination.ts";
+import { selectsAny } from "./selection.ts";
 
 export const Article = builder.prismaNode("Article", {
   description: "A news article as an outlet published it, or a stub known only from a \"More From\" list.",
@@ -153,7 +154,10 @@ export async function resolveArticleConnection(scope: ArticleScope, args: Articl
   const page = parsePageArgs(args, `articles:${order}`, 2);
   const filter = await resolveFilter(args.filter, ctx.loaders);
   const query = queryFromInfo({ context: ctx, info, path: ["edges", "node"] });
-  const { rows } = await ctx.loaders.articlePages.load({ scope, filter, order, page, query });
+  const withTotal = selectsAny(info, ["totalCount"]);
+  const { rows, total } = await ctx.loaders.articlePages.load({ scope, filter, order, page, query, withTotal });
+  // The page's statement counted the total too: totalCount below finds it without another.
+  if (total !== null) ctx.loaders.articleCounts.prime({ scope, filter }, total);
   return {
     ...toConnection(rows, page, `articles:${order}`),
     totalCount: () => ctx.loaders.articleCounts.load({ scope, filter }),

@@ -1,7 +1,7 @@
 // Full-text search: the `search` root field, its connection with scored and highlighted edges,
 // and facets over everything the search finds.
 import { queryFromInfo } from "@pothos/plugin-prisma";
-import { type GraphQLResolveInfo, Kind, type SelectionNode } from "graphql";
+import type { GraphQLResolveInfo } from "graphql";
 import type { Context } from "../context.ts";
 import { type ArticleFilterInput, resolveFilter } from "../articles/filter.ts";
 import type { Source as SourceRow } from "../generated/prisma/client.ts";
@@ -19,6 +19,7 @@ import { type PageArgs, checkSize, parsePageArgs, toConnection, totalOf } from "
 import { PersonCount } from "./person.ts";
 import { PlaceCount, PlaceKindEnum } from "./place.ts";
 import { selectedRow } from "./selected.ts";
+import { selectsAny } from "./selection.ts";
 import { Source } from "./source.ts";
 
 export const SearchOrderEnum = builder.enumType("SearchOrder", {
@@ -140,24 +141,6 @@ function parseQuery(text: string): { tsquery: string; highlight: string } {
     if (error instanceof QueryParseError) throw badInput(error.message, "query");
     throw error;
   }
-}
-
-/** Whether the field's selection (through fragments) includes any of the named subfields. */
-function selectsAny(info: GraphQLResolveInfo, names: readonly string[]): boolean {
-  const visit = (selections: readonly SelectionNode[]): boolean =>
-    selections.some((selection) => {
-      switch (selection.kind) {
-        case Kind.FIELD:
-          return names.includes(selection.name.value);
-        case Kind.INLINE_FRAGMENT:
-          return visit(selection.selectionSet.selections);
-        case Kind.FRAGMENT_SPREAD: {
-          const fragment = info.fragments[selection.name.value];
-          return fragment ? visit(fragment.selectionSet.selections) : false;
-        }
-      }
-    });
-  return info.fieldNodes.some((node) => (node.selectionSet ? visit(node.selectionSet.selections) : false));
 }
 
 /** Validates everything before the first statement: the query, the page, the cursor, the filter. */
