@@ -41,11 +41,11 @@ export const builder = new SchemaBuilder<{
     nodeQueryOptions: {
       description: "Fetches any object by its global id; null when none has that id.",
       args: { id: { description: "A global id from any object's `id` field." } },
-    } as never,
+    },
     nodesQueryOptions: {
       description: "Fetches objects by global ids, in order; null for ids that match none.",
       args: { ids: { description: "Global ids from objects' `id` fields." } },
-    } as never,
+    },
     pageInfoTypeOptions: { description: "Where a page sits in its connection, with cursors to move on." },
     nodeTypeOptions: { description: "An object with a stable, opaque global id." },
     idFieldOptions: { description: "Global id: opaque and stable; pass it to `node` or to filters." },
