@@ -71,6 +71,17 @@ const Totals = graphql(`
   }
 `);
 
+const Mentions = graphql(`
+  query ArticleMentions($id: ID!, $first: Int) {
+    article(id: $id) {
+      source { label }
+      top: persons(first: $first) { count person { name } }
+      persons { count person { name } }
+      places { count place { name kind } }
+    }
+  }
+`);
+
 const Suggest = graphql(`
   query Typeahead($prefix: String!, $types: [SuggestionType!]) {
     suggest(prefix: $prefix, types: $types) {
@@ -108,7 +119,9 @@ describe("the query API", () => {
       if (n % 6 === 0) places.push({ id: anak.id });
       const persons = [{ id: kim.id, count: 1 + (n % 3) }];
       if (n % 3 === 0) persons.push({ id: choe.id, count: 1 });
-      if (n === 7 || n === 8) persons.push({ id: rare.id, count: 1 });
+      // In article 08 Ri Son Gwon, created after Kim Jong Un, is the more mentioned: a list in
+      // mention order differs there from one in table order.
+      if (n === 7 || n === 8) persons.push({ id: rare.id, count: n === 8 ? 4 : 1 });
       await make.article({
         sourceId: sources[n % 3]!.id,
         title: `Article ${String(n).padStart(2, "0")}`,
@@ -198,6 +211,22 @@ describe("the query API", () => {
     expect(past.articles.edges).toEqual([]);
     expect(past.articles.totalCount).toBe(36);
     expect(past.sources.edges.map((edge) => edge.node.articles.totalCount)).toEqual([12, 12, 12]);
+  });
+
+  it("lists an article's persons and places most mentioned first, as many as asked for", async () => {
+    const article8 = await app.db.prisma.article.findFirstOrThrow({ where: { title: "Article 08" } });
+    const id8 = encodeGlobalId("Article", article8.id);
+    const data = await app.data(Mentions, { id: id8, first: 1 });
+    expect(data.article?.source).toEqual({ label: "The Pyongyang Times" });
+    expect(data.article?.top).toEqual([{ count: 4, person: { name: "Ri Son Gwon" } }]);
+    expect(data.article?.persons).toEqual([
+      { count: 4, person: { name: "Ri Son Gwon" } },
+      { count: 3, person: { name: "Kim Jong Un" } },
+    ]);
+    // Equal counts and offsets: either order is right.
+    expect(data.article?.places.map((mention) => mention.place.name).sort()).toEqual(["Oguk-ri", "Pyongyang"]);
+    const tooMany = await app.execute(Mentions, { id: id8, first: 101 });
+    expect(tooMany.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
   });
 
   it("leaves stubs out unless asked for", async () => {
