@@ -1,7 +1,7 @@
 // Pages of article connections, batched: every connection field of one shape in a request
 // (say `source { articles(first: 10) }` under 20 sources) costs one statement for the page ids
 // (with each parent's total when the operation selects totalCount), and one for the articles
-// with their selected relations. A total asked for some other way costs one statement more.
+// with their selected relations.
 import DataLoader from "dataloader";
 import type { Article, PrismaClient } from "../generated/prisma/client.ts";
 import { Prisma } from "../generated/prisma/client.ts";
@@ -17,7 +17,7 @@ export interface ArticlePageKey {
   page: PageRequest;
   /** Prisma selection for the nodes, from queryFromInfo; same for every key of a field. */
   query: object;
-  /** Count every article in the scope and filter in the same statement. */
+  /** Count every article in the scope and filter in the same statement (see resolveArticleConnection). */
   withTotal: boolean;
 }
 
@@ -27,13 +27,8 @@ export type ArticleRow = Article;
 /** Rows in fetch order (limit + 1 at most), each with the cursor values of its position. */
 export interface ArticlePageRows {
   rows: { node: ArticleRow; cursor: CursorValues }[];
-  /** Every article in the scope and filter, when the key asked for it; otherwise null. */
+  /** Every article in the scope and filter, when a key of its batch asked for it; otherwise null. */
   total: number | null;
-}
-
-export interface ArticleCountKey {
-  scope: ArticleScope;
-  filter: ResolvedFilter;
 }
 
 function groupBy<K, G>(keys: readonly K[], groupKey: (key: K) => string): Map<string, { indexes: number[]; keys: K[] }> {
@@ -59,7 +54,9 @@ async function loadPages(prisma: PrismaClient, keys: readonly ArticlePageKey[]):
   );
   await Promise.all(
     [...groups.values()].map(async ({ indexes, keys: group }) => {
-      const { scope, filter, order, page, query, withTotal } = group[0]!;
+      const { scope, filter, order, page, query } = group[0]!;
+      // Fields that differ only in selecting totalCount share the statement, which counts for all.
+      const withTotal = group.some((key) => key.withTotal);
       const parentIds = [...new Set(group.map((key) => scopeId(key.scope)))];
       const cursor = page.cursor ? Prisma.sql` AND ${keysetSql(order, page.cursor, page.backward)}` : Prisma.empty;
       const where = Prisma.sql`${scopeSql(scope, Prisma.sql`k.key`)} AND ${filterSql(filter)}`;
@@ -100,35 +97,9 @@ async function loadPages(prisma: PrismaClient, keys: readonly ArticlePageKey[]):
   return results;
 }
 
-async function loadCounts(prisma: PrismaClient, keys: readonly ArticleCountKey[]): Promise<number[]> {
-  const results: number[] = new Array(keys.length);
-  const groups = groupBy(keys, (key) => JSON.stringify([scopeShape(key.scope), key.filter]));
-  await Promise.all(
-    [...groups.values()].map(async ({ indexes, keys: group }) => {
-      const { scope, filter } = group[0]!;
-      const parentIds = [...new Set(group.map((key) => scopeId(key.scope)))];
-      const rows = await prisma.$queryRaw<{ key: number; total: number }[]>`
-        ${withCte(scopeCte(scope, parentIds))}
-        SELECT k.key, (
-          SELECT count(*)::int FROM "Article" a
-          WHERE ${scopeSql(scope, Prisma.sql`k.key`)} AND ${filterSql(filter)}
-        ) AS total
-        FROM unnest(${parentIds}::int[]) AS k(key)`;
-      const totals = new Map(rows.map((row) => [row.key, row.total]));
-      group.forEach((key, i) => {
-        results[indexes[i]!] = totals.get(scopeId(key.scope)) ?? 0;
-      });
-    }),
-  );
-  return results;
-}
-
 export function createArticlePageLoaders(prisma: PrismaClient) {
   return {
     articlePages: new DataLoader<ArticlePageKey, ArticlePageRows, string>((keys) => loadPages(prisma, keys), {
-      cacheKeyFn: (key) => JSON.stringify(key),
-    }),
-    articleCounts: new DataLoader<ArticleCountKey, number, string>((keys) => loadCounts(prisma, keys), {
       cacheKeyFn: (key) => JSON.stringify(key),
     }),
   };

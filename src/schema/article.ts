@@ -160,12 +160,15 @@ export async function resolveArticleConnection(scope: ArticleScope, args: Articl
   const filter = await resolveFilter(args.filter, ctx.loaders);
   const query = queryFromInfo({ context: ctx, info, path: ["edges", "node"] });
   const withTotal = selectsAny(info, ["totalCount"]);
+  // The page's statement counts the total whenever the operation selects totalCount, so the
+  // total is known here or never read.
   const { rows, total } = await ctx.loaders.articlePages.load({ scope, filter, order, page, query, withTotal });
-  // The page's statement counted the total too: totalCount below finds it without another.
-  if (total !== null) ctx.loaders.articleCounts.prime({ scope, filter }, total);
   return {
     ...toConnection(rows, page, `articles:${order}`),
-    totalCount: () => ctx.loaders.articleCounts.load({ scope, filter }),
+    totalCount: () => {
+      if (total === null) throw new Error("totalCount resolved for a connection that did not select it");
+      return total;
+    },
   } as const;
 }
 
