@@ -17,13 +17,13 @@ function selectedRowLoader(findMany: FindByIds) {
   return new DataLoader<SelectedRowKey, unknown, string>(
     async (keys) => {
       // Sibling fields ask with the same selection, so a request groups into few statements.
+      const names = keys.map((key) => JSON.stringify(key.query));
       const bySelection = new Map<string, { query: object; ids: Set<number> }>();
-      for (const key of keys) {
-        const name = JSON.stringify(key.query);
-        const group = bySelection.get(name) ?? { query: key.query, ids: new Set() };
+      keys.forEach((key, i) => {
+        const group = bySelection.get(names[i]!) ?? { query: key.query, ids: new Set() };
         group.ids.add(key.id);
-        bySelection.set(name, group);
-      }
+        bySelection.set(names[i]!, group);
+      });
       const found = new Map<string, unknown>();
       await Promise.all(
         [...bySelection].map(async ([name, { query, ids }]) => {
@@ -31,7 +31,7 @@ function selectedRowLoader(findMany: FindByIds) {
           for (const row of rows) found.set(`${name}#${row.id}`, row);
         }),
       );
-      return keys.map((key) => found.get(`${JSON.stringify(key.query)}#${key.id}`) ?? null);
+      return keys.map((key, i) => found.get(`${names[i]}#${key.id}`) ?? null);
     },
     { cacheKeyFn: (key) => `${JSON.stringify(key.query)}#${key.id}` },
   );
