@@ -4,22 +4,11 @@ import { describe, expect, it } from "vitest";
 import { decide, type Matches, type StoredArticle } from "../src/ingest/classify.ts";
 import { identify } from "../src/ingest/identity.ts";
 import type { ArticleRecord } from "../src/ingest/types.ts";
+import { articleRecord } from "./helpers/records.ts";
 
+/** A record with a URL, which the identity rules look up first. */
 function record(overrides: Partial<ArticleRecord> = {}): ArticleRecord {
-  return {
-    title: "Title",
-    teaser: null,
-    paragraphs: ["Body."],
-    language: "en",
-    publishedAt: "2020-01-01",
-    listedAt: null,
-    originalUrl: "http://example.org/1",
-    byline: [],
-    sourceLabel: "KCNA",
-    isStub: false,
-    origin: { file: "f" },
-    ...overrides,
-  };
+  return articleRecord({ paragraphs: ["Body."], originalUrl: "http://example.org/1", ...overrides });
 }
 
 const nothing: Matches = { byUrl: null, byHash: [], byTitle: null };

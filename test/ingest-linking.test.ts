@@ -5,8 +5,9 @@ import { identify } from "../src/ingest/identity.ts";
 import { type Extractor, Linker } from "../src/ingest/linker.ts";
 import { PersonRegistry } from "../src/ingest/persons.ts";
 import { PlaceRegistry } from "../src/ingest/places.ts";
-import type { ArticleRecord, Extraction } from "../src/ingest/types.ts";
+import type { Extraction } from "../src/ingest/types.ts";
 import type { PlaceRef } from "../src/reference/types.ts";
+import { articleRecord } from "./helpers/records.ts";
 
 /** Answers the registries' SELECTs from fixed rows and their INSERTs with fresh ids. */
 function fakeDatabase(tables: { Person?: object[]; Place?: object[] }) {
@@ -23,22 +24,6 @@ function fakeDatabase(tables: { Person?: object[]; Place?: object[] }) {
   };
 }
 
-function record(overrides: Partial<ArticleRecord> = {}): ArticleRecord {
-  return {
-    title: "Title",
-    teaser: null,
-    paragraphs: ["Body text."],
-    language: "en",
-    publishedAt: "2020-01-01",
-    listedAt: null,
-    originalUrl: null,
-    byline: [],
-    sourceLabel: "KCNA",
-    isStub: false,
-    origin: { file: "f" },
-    ...overrides,
-  };
-}
 
 function standIn(extraction: Extraction): Extractor & { added: PlaceRef[]; texts: [string, string | undefined][] } {
   const added: PlaceRef[] = [];
@@ -72,7 +57,7 @@ describe("the linker", () => {
       discoveredPersons: [{ key: "kim-jong-un-2", name: "Kim Jong-un", aliases: [], titles: [] }],
     });
     const linker = new Linker(extractor, places, persons, new Map([["kim-jong-un", 3]]));
-    const links = linker.links(linker.extract(identify(record(), "")));
+    const links = linker.links(linker.extract(identify(articleRecord(), "")));
     expect(links.persons).toEqual([{ entityId: 3, count: 3, surfaceForms: ["Kim Jong Un", "Kim Jong-un"], firstOffset: 10 }]);
     expect(db.inserted).toEqual([]);
   });
@@ -87,7 +72,7 @@ describe("the linker", () => {
       discoveredPersons: [{ key: "ri-chol", name: "Ri Chol", aliases: [], titles: ["Premier"] }],
     });
     const linker = new Linker(extractor, places, persons, new Map());
-    const extracted = linker.extract(identify(record({ byline: ["Political News Team", "Yang Ryon Hui"] }), ""));
+    const extracted = linker.extract(identify(articleRecord({ byline: ["Political News Team", "Yang Ryon Hui"] }), ""));
     await persons.persist(db);
     const links = linker.links(extracted);
     expect(db.inserted).toEqual([
@@ -116,7 +101,7 @@ describe("the linker", () => {
       discoveredPlaces: discovered,
     });
     const linker = new Linker(extractor, places, persons, new Map());
-    const extracted = linker.extract(identify(record({ isStub: true, paragraphs: [], teaser: "A tomb in Oguk-ri." }), ""));
+    const extracted = linker.extract(identify(articleRecord({ isStub: true, paragraphs: [], teaser: "A tomb in Oguk-ri." }), ""));
     expect(extractor.texts).toEqual([["A tomb in Oguk-ri.", "Title"]]);
     expect(extractor.added).toEqual(discovered);
     await places.persist(db);
@@ -136,6 +121,6 @@ describe("the linker", () => {
       await PersonRegistry.load(db),
       new Map(),
     );
-    expect(() => linker.links(linker.extract(identify(record(), "")))).toThrow('the extractor returned person key "nobody", which has no stored row');
+    expect(() => linker.links(linker.extract(identify(articleRecord(), "")))).toThrow('the extractor returned person key "nobody", which has no stored row');
   });
 });

@@ -21,6 +21,7 @@ import { parsePage } from "../src/ingest/readers/page.ts";
 import { detectFormat, readInput } from "../src/ingest/readers/read-input.ts";
 import { parseSourceLabel, sourceSlugBase } from "../src/ingest/source-label.ts";
 import { countWords } from "../src/ingest/text.ts";
+import { articleRecord } from "./helpers/records.ts";
 
 const fixtures = path.join(import.meta.dirname, "fixtures/ingest");
 const noDefaults: RecordDefaults = { source: null, language: null };
@@ -292,19 +293,7 @@ describe("fields derived from records", () => {
 
   it("counts words, hashes content and cuts long slugs at a word", () => {
     expect(countWords("Pyongyang, March 3 (KCNA) -- The  delegation left.")).toBe(7);
-    const record = {
-      title: "T",
-      teaser: null,
-      paragraphs: ["a b", "c"],
-      language: "en",
-      publishedAt: "2020-01-01",
-      listedAt: null,
-      originalUrl: null,
-      byline: [],
-      sourceLabel: "KCNA",
-      isStub: false,
-      origin: { file: "f" },
-    };
+    const record = articleRecord({ title: "T", paragraphs: ["a b", "c"] });
     const identified = identify(record, "");
     expect(identified.body).toBe("a b\n\nc");
     expect(identified.wordCount).toBe(3);
