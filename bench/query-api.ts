@@ -16,7 +16,7 @@ import autocannon from "autocannon";
 import pg from "pg";
 import { openDatabase } from "../src/db/database.ts";
 import { encodeGlobalId } from "../src/schema/global-id.ts";
-import { buildYoga } from "../src/yoga.ts";
+import { createBenchApp } from "./in-process.ts";
 import { type BenchParams, OPERATIONS } from "./query-api-ops.ts";
 
 const { values: options } = parseArgs({
@@ -110,7 +110,7 @@ async function load(child: ChildProcess, request: autocannon.Options): Promise<M
 
 async function graphqlStatements(params: BenchParams): Promise<number[]> {
   const db = await openDatabase({ kind: "postgres", url: databaseUrl, poolSize: 4 });
-  const yoga = buildYoga({ prisma: db.prisma });
+  const { yoga } = await createBenchApp(db);
   const counts: number[] = [];
   let count = 0;
   db.onQuery(() => count++);
@@ -141,6 +141,8 @@ const serverCommand = (script: string, ...args: string[]) => [process.execPath, 
 async function loadGraphql(operation: (typeof OPERATIONS)[number]): Promise<Measurement> {
   const graphql = await start(serverCommand("src/cli.ts", "serve"), {
     DATABASE_URL: databaseUrl, PORT: String(GRAPHQL_PORT), SEED_DEMO: "false", NODE_ENV: "production",
+    // Uncached, unlimited: every request executed, none refused for its client's budget.
+    RESPONSE_CACHE: "false", RATE_LIMIT_PER_MINUTE: "0",
   }, /GraphiQL at/);
   const measured = await load(graphql, {
     url: `http://127.0.0.1:${GRAPHQL_PORT}/graphql`,

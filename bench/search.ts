@@ -26,7 +26,7 @@ import type { SearchScope } from "../src/search/match.ts";
 import type { SearchOrder } from "../src/search/order.ts";
 import { parseSearchQuery } from "../src/search/query-parser.ts";
 import { toHighlightTsqueryText, toTsqueryText } from "../src/search/tsquery.ts";
-import { buildYoga } from "../src/yoga.ts";
+import { createBenchApp } from "./in-process.ts";
 
 const { values: options } = parseArgs({
   options: {
@@ -250,7 +250,7 @@ async function main() {
   const { rows: [server] } = await pool.query<{ shared_buffers: string }>("SHOW shared_buffers");
   const list = searches(await largestSource(pool));
   const ids = await lookUpIds(pool, list);
-  const yoga = buildYoga({ prisma: db.prisma });
+  const { yoga } = await createBenchApp(db);
   let statements = 0;
   db.onQuery(() => statements++);
 

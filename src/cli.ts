@@ -20,7 +20,8 @@ Commands:
   schema:check          Fail when schema/schema.graphql differs from the code
   ingest <inputs...>    Load article pages and JSON dumps (see: newsgraph ingest --help)
 
-Environment: DATABASE_URL, PGLITE_DIR, PORT, SEED_DEMO (see README.md).`;
+Environment: DATABASE_URL, PGLITE_DIR, PORT, SEED_DEMO, REDIS_URL, WEB_CONCURRENCY and the serving
+settings (COST_LIMIT, RATE_LIMIT_PER_MINUTE, REQUEST_TIMEOUT_MS, ...): see README.md.`;
 
 async function printedSchema(): Promise<string> {
   const { printSchema, lexicographicSortSchema } = await import("graphql");
@@ -30,30 +31,9 @@ async function printedSchema(): Promise<string> {
 
 async function serve(): Promise<number> {
   const config = loadConfig();
-  const started = Date.now();
-  const db = await openDatabase(config.database);
-  const applied = await applyMigrations(db);
-  if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
-  if (config.seedDemo) {
-    const { seedDemoCorpus } = await import("./seed/index.ts");
-    const seeded = await seedDemoCorpus(db.prisma);
-    if (seeded.seeded) console.log(`Seeded the demo corpus: ${seeded.articles} synthetic articles, ${seeded.sources} sources.`);
-  }
-  const { startServer } = await import("./server.ts");
-  const running = await startServer(config, db);
-  console.log(`newsgraph on ${db.describe()}: GraphiQL at ${running.url} (ready in ${Date.now() - started} ms)`);
-  await new Promise<void>((resolve) => {
-    const shutdown = (signal: string) => {
-      console.log(`${signal}: finishing in-flight requests, then closing the database.`);
-      running.stop().then(resolve, (error) => {
-        console.error(error);
-        resolve();
-      });
-    };
-    process.once("SIGINT", () => shutdown("SIGINT"));
-    process.once("SIGTERM", () => shutdown("SIGTERM"));
-  });
-  return 0;
+  const { createLogger } = await import("./serving/logger.ts");
+  const { serve: run } = await import("./serve.ts");
+  return run(config, createLogger(config.logLevel));
 }
 
 async function migrate(): Promise<number> {

@@ -54,7 +54,7 @@ describe("the command line", () => {
           child.kill("SIGTERM");
         });
     });
-    expect(answered).toEqual({ data: { sources: { totalCount: 0 } } });
+    expect(answered).toEqual({ data: { sources: { totalCount: 0 } }, extensions: { cost: { requested: 1, limit: 100_000 } } });
     expect(result.stdout).toMatch(/SIGTERM: finishing in-flight requests/);
     expect(result.code).toBe(0);
     // Creating a new PGlite folder takes seconds, many more on a busy machine.

@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../src/config.ts";
 import { runIngestCommand } from "../src/ingest/command.ts";
 import { type IngestRun, captureIO, useIngestHarness } from "./helpers/ingest.ts";
 
@@ -104,12 +105,11 @@ describe("fatal errors", () => {
     const previous = process.cwd();
     process.chdir(dir);
     try {
-      const code = await runIngestCommand(["--quiet", "one.jsonl"], streams.io, {
-        database: { kind: "postgres", url: "postgresql://postgres@127.0.0.1:1/newsgraph", poolSize: 1 },
-        port: 0,
-        seedDemo: false,
-        production: false,
-      });
+      const code = await runIngestCommand(
+        ["--quiet", "one.jsonl"],
+        streams.io,
+        loadConfig({ DATABASE_URL: "postgresql://postgres@127.0.0.1:1/newsgraph", DATABASE_POOL_SIZE: "1" }),
+      );
       expect(code).toBe(1);
     } finally {
       process.chdir(previous);
@@ -128,12 +128,7 @@ describe("fatal errors", () => {
 describe("runIngestCommand", () => {
   it("opens and migrates the configured database, ingests and closes it", async () => {
     const streams = captureIO();
-    const code = await runIngestCommand(["--quiet", path.join(fixtures, "listed-article-page.txt")], streams.io, {
-      database: { kind: "pglite-memory" },
-      port: 0,
-      seedDemo: false,
-      production: false,
-    });
+    const code = await runIngestCommand(["--quiet", path.join(fixtures, "listed-article-page.txt")], streams.io, loadConfig({ PGLITE_DIR: ":memory:" }));
     expect(streams.stderr()).toBe("");
     expect(code).toBe(0);
     expect(streams.stdout()).toMatch(/read 1, inserted 1/);

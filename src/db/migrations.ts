@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import type { MigrationList } from "@prisma/schema-engine-wasm";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { Prisma } from "../generated/prisma/client.ts";
 import type { Database } from "./database.ts";
 import { createSchemaEngine } from "./schema-engine.ts";
 
@@ -65,6 +66,23 @@ export async function applyMigrations(db: Database, dir = migrationsDir): Promis
   } finally {
     engine.free();
   }
+}
+
+/**
+ * Migrations in the folder that the database has not applied (readiness checks this). A
+ * database that was never migrated has no `_prisma_migrations` table: everything is pending.
+ */
+export async function pendingMigrations(db: Database, dir = migrationsDir): Promise<string[]> {
+  const expected = readMigrations(dir).migrationDirectories.map((migration) => migration.path);
+  const [table] = await db.prisma.$queryRaw<{ present: boolean }[]>(
+    Prisma.sql`SELECT to_regclass('public._prisma_migrations') IS NOT NULL AS present`,
+  );
+  if (!table?.present) return expected;
+  const rows = await db.prisma.$queryRaw<{ name: string }[]>(
+    Prisma.sql`SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+  );
+  const applied = new Set(rows.map((row) => row.name));
+  return expected.filter((name) => !applied.has(name));
 }
 
 /**

@@ -31,7 +31,11 @@ export interface PlanOutcome {
 }
 
 export class BatchPlanner {
-  constructor(private readonly context: PlanContext) {}
+  private readonly context: PlanContext;
+
+  constructor(context: PlanContext) {
+    this.context = context;
+  }
 
   /** `reservedSlugs`: slugs of batches still being written. */
   async plan(batch: readonly IdentifiedRecord[], reservedSlugs: ReadonlySet<string>, outcome: PlanOutcome): Promise<ArticleWrite[]> {

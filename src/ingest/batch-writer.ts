@@ -1,6 +1,7 @@
 // Writes one prepared batch in one transaction. If the database refuses a record's data, the
 // batch is rolled back and its records are written one per transaction, so a bad record costs
 // only itself; any other failure (connection lost, test abort) is thrown and ends the run.
+import { type ChangeSet, notifyChanges } from "../db/changes.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { databaseMessage, IngestAbortedError, isRecordError } from "./errors.ts";
 import { type ArticleWrite, writeArticles } from "./writer.ts";
@@ -29,6 +30,8 @@ export async function writeBatch(
   const transaction = (part: readonly ArticleWrite[], isWholeBatch: boolean) =>
     prisma.$transaction(async (tx) => {
       const ids = await writeArticles(tx, part);
+      // Delivered when this transaction commits: servers drop what they cached about these rows.
+      await notifyChanges(tx, changesOf(part, ids));
       if (isWholeBatch && beforeCommit) {
         try {
           await beforeCommit(batchNumber);
@@ -55,4 +58,14 @@ export async function writeBatch(
       outcome.refused(write, `the database refused the record: ${databaseMessage(error) ?? (error as Error).message}`);
     }
   }
+}
+
+/** The articles written and every source, person and place they link to. */
+function changesOf(writes: readonly ArticleWrite[], ids: readonly number[]): ChangeSet {
+  return {
+    articles: [...ids],
+    sources: writes.map((write) => write.sourceId),
+    persons: writes.flatMap((write) => [...write.persons.map((mention) => mention.entityId), ...write.authorIds]),
+    places: writes.flatMap((write) => write.places.map((mention) => mention.entityId)),
+  };
 }

@@ -38,12 +38,17 @@ function mergeOffsets(a: number, b: number): number {
 }
 
 export class Linker {
-  constructor(
-    private readonly extractor: Extractor,
-    private readonly places: PlaceRegistry,
-    private readonly persons: PersonRegistry,
-    private readonly personIds: ReadonlyMap<string, number>,
-  ) {}
+  private readonly extractor: Extractor;
+  private readonly places: PlaceRegistry;
+  private readonly persons: PersonRegistry;
+  private readonly personIds: ReadonlyMap<string, number>;
+
+  constructor(extractor: Extractor, places: PlaceRegistry, persons: PersonRegistry, personIds: ReadonlyMap<string, number>) {
+    this.extractor = extractor;
+    this.places = places;
+    this.persons = persons;
+    this.personIds = personIds;
+  }
 
   /** CPU only: may run while the previous batch is being written. */
   extract(item: IdentifiedRecord): Extracted {

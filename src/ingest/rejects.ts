@@ -17,10 +17,13 @@ export interface RejectsSink {
 }
 
 export class RejectsFile implements RejectsSink {
+  readonly path: string;
   private fd: number | null = null;
   count = 0;
 
-  constructor(readonly path: string) {}
+  constructor(path: string) {
+    this.path = path;
+  }
 
   write(entry: RejectEntry): void {
     if (this.fd === null) {

@@ -17,15 +17,17 @@ interface Slot extends Omit<WriteInFlight, "done"> {
 }
 
 export class WriteSlots {
+  private readonly capacity: number;
+  /** Called after each batch settles successfully. */
+  private readonly onSettled: () => void;
   private readonly slots: Slot[] = [];
   /** Slugs of batches not committed yet, which the next batch must not take. */
   readonly reservedSlugs = new Set<string>();
 
-  constructor(
-    private readonly capacity: number,
-    /** Called after each batch settles successfully. */
-    private readonly onSettled: () => void,
-  ) {}
+  constructor(capacity: number, onSettled: () => void) {
+    this.capacity = capacity;
+    this.onSettled = onSettled;
+  }
 
   get size(): number {
     return this.slots.length;

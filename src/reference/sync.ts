@@ -25,8 +25,11 @@ export interface ReferenceIds {
 
 /** A reference table that cannot be loaded as it stands; the message lists every problem. */
 export class ReferenceTableError extends Error {
-  constructor(readonly problems: readonly string[]) {
+  readonly problems: readonly string[];
+
+  constructor(problems: readonly string[]) {
     super(`The reference tables are inconsistent:\n- ${problems.join("\n- ")}`);
+    this.problems = problems;
     this.name = "ReferenceTableError";
   }
 }

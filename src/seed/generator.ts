@@ -137,14 +137,16 @@ function validateOptions(options: CorpusOptions): { articles: number; seed: numb
 }
 
 class CorpusWriter {
+  private readonly rng: Random;
+  private readonly cast: Cast;
   readonly articles: DemoArticle[] = [];
   readonly writers: string[] = [];
   private readonly slugs = new Set<string>();
 
-  constructor(
-    private readonly rng: Random,
-    private readonly cast: Cast,
-  ) {}
+  constructor(rng: Random, cast: Cast) {
+    this.rng = rng;
+    this.cast = cast;
+  }
 
   private storyDay(kind: StoryKind, from: Day, to: Day): Day | null {
     if (!kind.dayIn) return randomDay(this.rng, from, to);

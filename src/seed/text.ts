@@ -17,10 +17,13 @@ export interface Span {
 }
 
 export class Fragment {
-  constructor(
-    readonly text: string,
-    readonly spans: readonly Span[] = [],
-  ) {}
+  readonly text: string;
+  readonly spans: readonly Span[];
+
+  constructor(text: string, spans: readonly Span[] = []) {
+    this.text = text;
+    this.spans = spans;
+  }
 
   /** The spans moved by `shift` characters, for when this fragment sits inside a longer text. */
   spansAt(shift: number): Span[] {

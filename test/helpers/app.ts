@@ -1,11 +1,29 @@
-// The service under test, in process: a fresh database and a Yoga instance called through
-// yoga.fetch with typed documents.
+// The service under test, in process: a fresh database and the serving app, called through
+// yoga.fetch with typed documents. Serving settings are the production defaults (so every test
+// operation also passes the default cost and document limits), except that the response cache
+// and rate limits are off unless a test turns them on: tests that change data between queries
+// should not see answers cached by an earlier test.
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { print, type ExecutionResult } from "graphql";
-import { buildYoga } from "../../src/yoga.ts";
+import { type App, createApp } from "../../src/app.ts";
+import { type ServingConfig, loadServingConfig } from "../../src/config.ts";
+import type { ServerContext } from "../../src/serving/client.ts";
+import { createLogger } from "../../src/serving/logger.ts";
+import type { StartupState } from "../../src/serving/readiness.ts";
 import { type TestDatabase, createTestDatabase } from "./database.ts";
 
+export interface TestAppOptions {
+  serving?: Partial<ServingConfig>;
+  redisUrl?: string | null;
+  startup?: StartupState;
+  /** Serve an existing database (another app's) instead of a fresh one. */
+  database?: TestDatabase;
+}
+
+export type LogLine = Record<string, unknown> & { level: string; msg: string };
+
 export interface TestApp extends TestDatabase {
+  app: App;
   /** Runs an operation; returns data and errors as the client would see them. */
   execute<TResult, TVariables>(
     document: TypedDocumentNode<TResult, TVariables>,
@@ -21,27 +39,47 @@ export interface TestApp extends TestDatabase {
     document: TypedDocumentNode<TResult, TVariables>,
     variables: TVariables,
   ): Promise<{ count: number; statements: string[]; result: ExecutionResult<TResult> }>;
-  fetch(path: string, init?: RequestInit): Promise<Response>;
-  logged: unknown[];
+  /** A request to the app, as from the given client address. */
+  fetch(path: string, init?: RequestInit, serverContext?: ServerContext): Promise<Response>;
+  /** POSTs a GraphQL request body; returns the raw response. */
+  post(body: Record<string, unknown>, headers?: Record<string, string>, serverContext?: ServerContext): Promise<Response>;
+  /** Every log line the app wrote. */
+  logs: LogLine[];
+  /** Errors the app logged (unexpected failures): a passing test usually expects none. */
+  readonly logged: LogLine[];
 }
 
-export async function createTestApp(): Promise<TestApp> {
-  const database = await createTestDatabase();
-  const logged: unknown[] = [];
-  const yoga = buildYoga({ prisma: database.db.prisma, log: (message, details) => logged.push({ message, ...details }) });
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const database = options.database ?? (await createTestDatabase());
+  const logs: LogLine[] = [];
+  const logger = createLogger("debug", { write: (line: string) => void logs.push(JSON.parse(line) as LogLine) });
+  const serving: ServingConfig = { ...loadServingConfig({}), responseCache: false, rateLimitPerMinute: 0, ...options.serving };
+  const app = await createApp({
+    db: database.db,
+    serving,
+    production: false,
+    logger,
+    redisUrl: options.redisUrl ?? null,
+    ...(options.startup ? { startup: options.startup } : {}),
+  });
+
+  const fetch = (path: string, init: RequestInit = {}, serverContext: ServerContext = { clientAddress: "127.0.0.1" }) =>
+    Promise.resolve(app.yoga.fetch(`http://test${path}`, init, serverContext));
+  const post = (body: Record<string, unknown>, headers: Record<string, string> = {}, serverContext?: ServerContext) =>
+    fetch("/graphql", { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) }, serverContext);
 
   async function execute<TResult, TVariables>(document: TypedDocumentNode<TResult, TVariables>, variables?: TVariables) {
-    const response = await yoga.fetch("http://test/graphql", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ query: print(document), variables: variables ?? {} }),
-    });
+    const response = await post({ query: print(document), variables: variables ?? {} });
     return (await response.json()) as ExecutionResult<TResult>;
   }
 
   return {
     ...database,
-    logged,
+    app,
+    logs,
+    get logged() {
+      return logs.filter((line) => line.level === "error" || line.level === "fatal");
+    },
     execute: ((document: TypedDocumentNode<unknown, unknown>, variables?: unknown) => execute(document, variables)) as TestApp["execute"],
     data: (async (document: TypedDocumentNode<unknown, unknown>, variables?: unknown) => {
       const result = await execute(document, variables);
@@ -55,6 +93,11 @@ export async function createTestApp(): Promise<TestApp> {
       const statements = [...database.statements];
       return { count: statements.length, statements, result };
     },
-    fetch: async (path, init) => yoga.fetch(`http://test${path}`, init ?? {}),
+    fetch,
+    post,
+    async destroy() {
+      await app.close();
+      if (!options.database) await database.destroy();
+    },
   };
 }

@@ -4,7 +4,11 @@
 import type { NameHit } from "./name-matcher.ts";
 
 export class CatalogHits {
-  constructor(readonly list: readonly NameHit[]) {}
+  readonly list: readonly NameHit[];
+
+  constructor(list: readonly NameHit[]) {
+    this.list = list;
+  }
 
   /** Index of the hit covering token t, or -1. */
   at(t: number): number {

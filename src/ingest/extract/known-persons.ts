@@ -56,6 +56,7 @@ function slugOf(name: string): string {
 const NO_MENTIONS: TextMentions = { mentions: [], replacedHits: new Set() };
 
 export class KnownPersons {
+  private readonly catalogKeys: ReadonlySet<string>;
   private readonly bySpelling = new Map<string, KnownName>();
   private readonly byFirstWord = new Map<string, KnownName[]>();
   private readonly order: KnownName[] = [];
@@ -63,7 +64,9 @@ export class KnownPersons {
   private firstWordBits: Uint32Array | null = null;
   private unhashedFirstWord = false;
 
-  constructor(private readonly catalogKeys: ReadonlySet<string>) {}
+  constructor(catalogKeys: ReadonlySet<string>) {
+    this.catalogKeys = catalogKeys;
+  }
 
   /** Remembers the names the rules found in a text, with the titles that introduced them. */
   learn(tokens: Tokens, found: readonly FoundName[]): void {

@@ -8,7 +8,11 @@ const OPENING = 0x201c;
 const CLOSING = 0x201d;
 
 export class QuotedSpans {
-  constructor(private readonly text: string) {}
+  private readonly text: string;
+
+  constructor(text: string) {
+    this.text = text;
+  }
 
   /** Whether [start, end) lies inside a short quotation on one line. */
   inside(start: number, end: number): boolean {

@@ -49,18 +49,32 @@ const UNICODE_WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 const UNICODE_UPPER = /\p{Lu}/u;
 
 class TokenList implements Tokens {
+  readonly count: number;
+  readonly text: string;
+  starts: Int32Array;
+  ends: Int32Array;
+  hashes: Int32Array;
+  capital: Uint8Array;
+  glued: Uint8Array;
   /** Built keys by token; sized up front so V8 keeps it a fast array despite scattered writes. */
   private readonly keys: (string | undefined)[];
 
   constructor(
-    readonly count: number,
-    readonly text: string,
-    public starts: Int32Array,
-    public ends: Int32Array,
-    public hashes: Int32Array,
-    public capital: Uint8Array,
-    public glued: Uint8Array,
+    count: number,
+    text: string,
+    starts: Int32Array,
+    ends: Int32Array,
+    hashes: Int32Array,
+    capital: Uint8Array,
+    glued: Uint8Array,
   ) {
+    this.count = count;
+    this.text = text;
+    this.starts = starts;
+    this.ends = ends;
+    this.hashes = hashes;
+    this.capital = capital;
+    this.glued = glued;
     this.keys = new Array<string | undefined>(count);
   }
 

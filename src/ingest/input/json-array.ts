@@ -13,12 +13,13 @@ export interface ArrayElement {
   problem: string | null;
 }
 
-const enum State {
-  BeforeArray,
-  BetweenElements,
-  InElement,
-  AfterArray,
-}
+const State = {
+  BeforeArray: 0,
+  BetweenElements: 1,
+  InElement: 2,
+  AfterArray: 3,
+} as const;
+type State = (typeof State)[keyof typeof State];
 
 const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
@@ -34,7 +35,7 @@ function isSpace(code: number): boolean {
 }
 
 export async function* splitJsonArray(chunks: AsyncIterable<string>, maxLength: number): AsyncGenerator<ArrayElement> {
-  let state = State.BeforeArray;
+  let state: State = State.BeforeArray;
   let depth = 0;
   let inString = false;
   let escaped = false;

@@ -1,0 +1,47 @@
+// The response cache's store in Redis, shared by every instance. It implements the plugin's
+// Cache interface itself rather than through @envelop/response-cache-redis, which writes its
+// keys unprefixed (a response under its bare hash, entity indexes under "Article") and finds
+// entities with KEYS, a command that blocks Redis while it scans the whole keyspace.
+//
+// Keys: `<prefix>r:<response>` holds a response; `<prefix>t:<Type>` and `<prefix>e:<Type>:<id>`
+// are sets of the responses holding objects of that type, or that object. Index sets live as
+// long as the longest response TTL, so they never expire before a response they point to.
+import type { Cache } from "@graphql-yoga/plugin-response-cache";
+import type { Redis } from "ioredis";
+
+const PREFIX = "newsgraph:cache:";
+
+export function createRedisResponseCache(redis: Redis, longestTtlMs: number): Cache {
+  const responseKey = (id: string) => `${PREFIX}r:${id}`;
+  const typeKey = (typename: string) => `${PREFIX}t:${typename}`;
+  const entityKey = (typename: string, id: string | number) => `${PREFIX}e:${typename}:${id}`;
+  return {
+    async set(id, result, entities, ttl) {
+      const pipeline = redis.multi();
+      const json = JSON.stringify(result);
+      if (Number.isFinite(ttl)) pipeline.set(responseKey(id), json, "PX", Math.max(1, Math.round(ttl)));
+      else pipeline.set(responseKey(id), json);
+      for (const entity of entities) {
+        const keys = [typeKey(entity.typename), ...(entity.id != null ? [entityKey(entity.typename, entity.id)] : [])];
+        for (const key of keys) {
+          pipeline.sadd(key, id);
+          pipeline.pexpire(key, longestTtlMs);
+        }
+      }
+      await pipeline.exec();
+    },
+    async get(id) {
+      const json = await redis.get(responseKey(id));
+      return json ? JSON.parse(json) : undefined;
+    },
+    async invalidate(entities) {
+      const indexes = [...entities].map((entity) => (entity.id != null ? entityKey(entity.typename, entity.id) : typeKey(entity.typename)));
+      if (indexes.length === 0) return;
+      const read = redis.multi();
+      for (const index of indexes) read.smembers(index);
+      const members = ((await read.exec()) ?? []).flatMap(([, ids]) => (Array.isArray(ids) ? (ids as string[]) : []));
+      const doomed = [...new Set(members)].map(responseKey);
+      await redis.del(...doomed, ...indexes);
+    },
+  };
+}
