@@ -62,12 +62,30 @@ function connectRedis(url: string, logger: Logger): Redis {
   return redis;
 }
 
+/**
+ * Waits (briefly) for Redis to be ready: commands are not queued while it connects, so without
+ * this the first requests would miss the shared cache and limit in memory only.
+ */
+async function redisReady(redis: Redis, timeoutMs: number): Promise<void> {
+  if (redis.status === "ready") return;
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      redis.off("ready", done);
+      resolve();
+    };
+    const timer = setTimeout(done, timeoutMs);
+    redis.once("ready", done);
+  });
+}
+
 export async function createApp(options: AppOptions): Promise<App> {
   const { db, serving } = options;
   const logger = options.logger ?? createLogger("info");
   const metrics = createMetrics(db);
   const startup = options.startup ?? { ready: true, reason: "" };
   const redis = options.redisUrl ? connectRedis(options.redisUrl, logger) : null;
+  if (redis) await redisReady(redis, 2_000);
   const persistedDocuments: PersistedDocuments | null = serving.persistedDocumentsPath
     ? loadPersistedDocuments(serving.persistedDocumentsPath)
     : null;
@@ -75,7 +93,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   let responseCache: Cache | null = null;
   let listener: ChannelListener | null = null;
   if (serving.responseCache) {
-    const store = redis ? createRedisResponseCache(redis, RESPONSE_TTL_MS) : createMemoryResponseCache();
+    const store = redis ? createRedisResponseCache(redis, serving.redisPrefix, RESPONSE_TTL_MS) : createMemoryResponseCache();
     responseCache = resilientCache(store, (error) => logger.warn({ err: error }, "response cache unavailable"));
     listener = await invalidateOnChanges(db, responseCache, schema, {
       invalidated: () => metrics.invalidations.inc(),
@@ -84,7 +102,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   }
 
   const rateStore: RateLimitStore = redis ? { kind: "redis", client: redis } : options.clustered ? { kind: "cluster" } : { kind: "memory" };
-  const rateLimiter = serving.rateLimitPerMinute > 0 ? createRateLimiter(serving.rateLimitPerMinute, rateStore) : null;
+  const rateLimiter = serving.rateLimitPerMinute > 0 ? createRateLimiter(serving.rateLimitPerMinute, rateStore, serving.redisPrefix) : null;
 
   const yoga = buildYoga({
     db,

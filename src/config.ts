@@ -30,6 +30,8 @@ export interface ServingConfig {
   trustProxyHops: number;
   /** Operations slower than this are logged as slow. */
   slowOperationMs: number;
+  /** Start of every Redis key (cache, rate limits), so deployments can share one Redis. */
+  redisPrefix: string;
 }
 
 export interface Config {
@@ -172,7 +174,16 @@ export function loadServingConfig(env: NodeJS.ProcessEnv = process.env): Serving
     introspection: parseBoolean("INTROSPECTION", env.INTROSPECTION, true),
     trustProxyHops: parseInteger("TRUST_PROXY", env.TRUST_PROXY, 0, 0, 10),
     slowOperationMs: parseInteger("SLOW_OPERATION_MS", env.SLOW_OPERATION_MS, 1_000, 1, 3_600_000),
+    redisPrefix: parseRedisPrefix(env.REDIS_PREFIX),
   };
+}
+
+function parseRedisPrefix(value: string | undefined): string {
+  if (value === undefined || value === "") return "newsgraph:";
+  if (!/^[A-Za-z0-9._:-]{1,64}$/.test(value)) {
+    throw new ConfigError(`REDIS_PREFIX must be 1 to 64 letters, digits, dots, dashes, underscores or colons; got "${value}".`);
+  }
+  return value;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

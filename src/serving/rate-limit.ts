@@ -10,7 +10,6 @@ import {
 } from "rate-limiter-flexible";
 
 const WINDOW_SECONDS = 60;
-const KEY_PREFIX = "newsgraph:cost";
 
 export interface Allowance {
   allowed: boolean;
@@ -38,8 +37,9 @@ function allowance(limit: number, res: RateLimiterRes, allowed: boolean): Allowa
   };
 }
 
-export function createRateLimiter(pointsPerMinute: number, store: RateLimitStore): ClientRateLimiter {
-  const options = { points: pointsPerMinute, duration: WINDOW_SECONDS, keyPrefix: KEY_PREFIX };
+/** `keyPrefix` is the deployment's REDIS_PREFIX; budgets are kept under `<prefix>cost:<client>`. */
+export function createRateLimiter(pointsPerMinute: number, store: RateLimitStore, keyPrefix: string): ClientRateLimiter {
+  const options = { points: pointsPerMinute, duration: WINDOW_SECONDS, keyPrefix: `${keyPrefix}cost` };
   let limiter: RateLimiterAbstract;
   switch (store.kind) {
     case "memory":

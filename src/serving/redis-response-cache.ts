@@ -9,9 +9,9 @@
 import type { Cache } from "@graphql-yoga/plugin-response-cache";
 import type { Redis } from "ioredis";
 
-const PREFIX = "newsgraph:cache:";
-
-export function createRedisResponseCache(redis: Redis, longestTtlMs: number): Cache {
+/** `keyPrefix` is the deployment's REDIS_PREFIX; the cache's keys follow it with "cache:". */
+export function createRedisResponseCache(redis: Redis, keyPrefix: string, longestTtlMs: number): Cache {
+  const PREFIX = `${keyPrefix}cache:`;
   const responseKey = (id: string) => `${PREFIX}r:${id}`;
   const typeKey = (typename: string) => `${PREFIX}t:${typename}`;
   const entityKey = (typename: string, id: string | number) => `${PREFIX}e:${typename}:${id}`;

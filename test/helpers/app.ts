@@ -54,14 +54,21 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const logs: LogLine[] = [];
   const logger = createLogger("debug", { write: (line: string) => void logs.push(JSON.parse(line) as LogLine) });
   const serving: ServingConfig = { ...loadServingConfig({}), responseCache: false, rateLimitPerMinute: 0, ...options.serving };
-  const app = await createApp({
-    db: database.db,
-    serving,
-    production: false,
-    logger,
-    redisUrl: options.redisUrl ?? null,
-    ...(options.startup ? { startup: options.startup } : {}),
-  });
+  let app: App;
+  try {
+    app = await createApp({
+      db: database.db,
+      serving,
+      production: false,
+      logger,
+      redisUrl: options.redisUrl ?? null,
+      ...(options.startup ? { startup: options.startup } : {}),
+    });
+  } catch (error) {
+    // A test of a refused setting must not leave its database behind.
+    if (!options.database) await database.destroy();
+    throw error;
+  }
 
   const fetch = (path: string, init: RequestInit = {}, serverContext: ServerContext = { clientAddress: "127.0.0.1" }) =>
     Promise.resolve(app.yoga.fetch(`http://test${path}`, init, serverContext));

@@ -205,7 +205,7 @@ export async function createPrivatePostgres(): Promise<PrivatePostgres> {
       try {
         await stop({ mode: "immediate" });
       } catch {
-        // pg_ctl failed: end the postmaster we started, by its pid, and wait for it to go.
+        // pg_ctl failed: end the postmaster we started, by its pid; its backends follow it.
         const running = pid();
         if (running) process.kill(running, "SIGKILL");
       }
