@@ -192,12 +192,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError("ALLOW_ARBITRARY_OPERATIONS=false accepts only persisted documents: set PERSISTED_DOCUMENTS to their manifest.");
   }
   const redis = env.REDIS_URL?.trim();
+  const production = env.NODE_ENV === "production";
   return {
     database: loadDatabaseConfig(env),
     redisUrl: redis ? validateRedisUrl(redis) : null,
     port: parseInteger("PORT", env.PORT, 4000, 0, 65535),
-    seedDemo: parseBoolean("SEED_DEMO", env.SEED_DEMO, true),
-    production: env.NODE_ENV === "production",
+    // Synthetic demo articles are for trying the service out, never for a production archive.
+    seedDemo: parseBoolean("SEED_DEMO", env.SEED_DEMO, !production),
+    production,
     logLevel: parseLogLevel(env.LOG_LEVEL),
     webConcurrency: parseInteger("WEB_CONCURRENCY", env.WEB_CONCURRENCY, 1, 1, 64),
     serving,

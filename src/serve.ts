@@ -122,6 +122,8 @@ async function serveOne(config: Config, logger: Logger, role: "single" | "worker
   }
   logger.info(`${outcome}: finishing in-flight requests, then closing the database.`);
   await running.stop();
+  // A worker's channel to the primary would keep its process alive after everything closed.
+  if (role === "worker") cluster.worker?.disconnect();
   return 0;
 }
 
