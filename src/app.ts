@@ -13,7 +13,8 @@ import { type PersistedDocuments, loadPersistedDocuments } from "./serving/persi
 import { type RateLimitStore, createRateLimiter } from "./serving/rate-limit.ts";
 import type { StartupState } from "./serving/readiness.ts";
 import { createRedisResponseCache } from "./serving/redis-response-cache.ts";
-import { RESPONSE_TTL_MS, createMemoryResponseCache, invalidateOnChanges } from "./serving/response-cache.ts";
+import { createMemoryResponseCache } from "./serving/memory-response-cache.ts";
+import { RESPONSE_TTL_MS, invalidateOnChanges } from "./serving/response-cache.ts";
 import { resilientCache } from "./serving/resilient-cache.ts";
 import { type Yoga, buildYoga } from "./yoga.ts";
 

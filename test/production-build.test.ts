@@ -77,8 +77,8 @@ describe("the production build", () => {
     try {
       expect(await sourcesCount(url)).toEqual({ sources: { totalCount: 0 } });
       // No TypeScript loader in the serving process.
-      const command = fs.readFileSync(`/proc/${served.lines[0]!.pid}/cmdline`, "utf8").split("\0");
-      expect(command.join(" ")).toMatch(/node dist\/cli\.js serve/);
+      const command = fs.readFileSync(`/proc/${served.lines[0]!.pid}/cmdline`, "utf8").split("\0").filter(Boolean);
+      expect(command.join(" ")).toMatch(/node --max-old-space-size=256 dist\/cli\.js serve$/);
       expect(command.join(" ")).not.toMatch(/tsx/);
     } finally {
       expect(await stop(served)).toBe(0);

@@ -10,6 +10,7 @@ import path from "node:path";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runIngest } from "../src/ingest/command.ts";
+import { createMemoryResponseCache } from "../src/serving/memory-response-cache.ts";
 import { ENTITY_MAX_AGE_SECONDS, LIST_MAX_AGE_SECONDS } from "../src/serving/http-caching.ts";
 import { type TestApp, createTestApp } from "./helpers/app.ts";
 import { factories } from "./helpers/factories.ts";
@@ -206,5 +207,40 @@ describe("the response cache in Redis, shared by two instances", () => {
       await first.destroy();
       fs.rmSync(scratch, { recursive: true, force: true });
     }
+  });
+});
+
+describe("the memory store", () => {
+  const result = (title: string) => ({ data: { article: { title } } });
+
+  it("keeps responses within its size, evicting the least recently used", async () => {
+    const entry = JSON.stringify(result("x".repeat(100))).length;
+    const cache = createMemoryResponseCache(entry * 3);
+    for (const id of ["a", "b", "c"]) await cache.set(id, result("x".repeat(100)), [{ typename: "Article", id }], 60_000);
+    await cache.get("a");
+    await cache.set("d", result("x".repeat(100)), [{ typename: "Article", id: "d" }], 60_000);
+    expect(await cache.get("b")).toBeUndefined();
+    expect(await cache.get("a")).toEqual(result("x".repeat(100)));
+    expect(await cache.get("d")).toEqual(result("x".repeat(100)));
+  });
+
+  it("drops every response holding an invalidated type, and only those", async () => {
+    const cache = createMemoryResponseCache();
+    await cache.set("list", result("list"), [{ typename: "ArticleConnection" }, { typename: "Article", id: 1 }], 60_000);
+    await cache.set("person", result("person"), [{ typename: "Person", id: 7 }], 60_000);
+    // Replacing a response re-indexes it: the old entry's types must not drop the new one.
+    await cache.set("person", result("person again"), [{ typename: "Person", id: 7 }], 60_000);
+    await cache.invalidate([{ typename: "Article", id: 2 }]);
+    expect(await cache.get("list")).toBeUndefined();
+    expect(await cache.get("person")).toEqual(result("person again"));
+    await cache.invalidate([{ typename: "Person" }]);
+    expect(await cache.get("person")).toBeUndefined();
+  });
+
+  it("expires responses after their time to live", async () => {
+    const cache = createMemoryResponseCache();
+    await cache.set("short", result("short"), [], 20);
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(await cache.get("short")).toBeUndefined();
   });
 });

@@ -3,9 +3,10 @@
 // keys unprefixed (a response under its bare hash, entity indexes under "Article") and finds
 // entities with KEYS, a command that blocks Redis while it scans the whole keyspace.
 //
-// Keys: `<prefix>r:<response>` holds a response; `<prefix>t:<Type>` and `<prefix>e:<Type>:<id>`
-// are sets of the responses holding objects of that type, or that object. Index sets live as
-// long as the longest response TTL, so they never expire before a response they point to.
+// Keys: `<prefix>r:<response>` holds a response; `<prefix>t:<Type>` is the set of responses
+// holding objects of that type, living as long as the longest response TTL, so it never expires
+// before a response it points to. Only types are indexed, as in the memory store: changes are
+// announced by type, and invalidating one object drops the responses holding its type.
 import type { Cache } from "@graphql-yoga/plugin-response-cache";
 import type { Redis } from "ioredis";
 
@@ -14,19 +15,15 @@ export function createRedisResponseCache(redis: Redis, keyPrefix: string, longes
   const PREFIX = `${keyPrefix}cache:`;
   const responseKey = (id: string) => `${PREFIX}r:${id}`;
   const typeKey = (typename: string) => `${PREFIX}t:${typename}`;
-  const entityKey = (typename: string, id: string | number) => `${PREFIX}e:${typename}:${id}`;
   return {
     async set(id, result, entities, ttl) {
       const pipeline = redis.multi();
       const json = JSON.stringify(result);
       if (Number.isFinite(ttl)) pipeline.set(responseKey(id), json, "PX", Math.max(1, Math.round(ttl)));
       else pipeline.set(responseKey(id), json);
-      for (const entity of entities) {
-        const keys = [typeKey(entity.typename), ...(entity.id != null ? [entityKey(entity.typename, entity.id)] : [])];
-        for (const key of keys) {
-          pipeline.sadd(key, id);
-          pipeline.pexpire(key, longestTtlMs);
-        }
+      for (const typename of new Set([...entities].map((entity) => entity.typename))) {
+        pipeline.sadd(typeKey(typename), id);
+        pipeline.pexpire(typeKey(typename), longestTtlMs);
       }
       await pipeline.exec();
     },
@@ -35,7 +32,7 @@ export function createRedisResponseCache(redis: Redis, keyPrefix: string, longes
       return json ? JSON.parse(json) : undefined;
     },
     async invalidate(entities) {
-      const indexes = [...entities].map((entity) => (entity.id != null ? entityKey(entity.typename, entity.id) : typeKey(entity.typename)));
+      const indexes = [...new Set([...entities].map((entity) => typeKey(entity.typename)))];
       if (indexes.length === 0) return;
       const read = redis.multi();
       for (const index of indexes) read.smembers(index);

@@ -4,7 +4,7 @@
 // responses holding objects of the changed types. Types, not single ids: a response that shows
 // a person's mention count without selecting the person's id is recorded under the type only,
 // and a list that a new article joins holds no object of that article yet, only its connection.
-import { type Cache, createInMemoryCache, useResponseCache } from "@graphql-yoga/plugin-response-cache";
+import { type Cache, useResponseCache } from "@graphql-yoga/plugin-response-cache";
 import { type GraphQLSchema, isObjectType } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { type ChangeSet, CHANGES_CHANNEL, decodeChanges } from "../db/changes.ts";
@@ -24,10 +24,6 @@ export function createResponseCachePlugin(cache: Cache): Plugin {
     ttl: RESPONSE_TTL_MS,
     ttlPerSchemaCoordinate: { "Query.suggest": SUGGEST_TTL_MS },
   }) as Plugin;
-}
-
-export function createMemoryResponseCache(): Cache {
-  return createInMemoryCache({ max: 2_000 });
 }
 
 /** The types whose cached responses a change makes stale. */
