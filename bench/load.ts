@@ -179,6 +179,27 @@ function cannon(
   });
 }
 
+/** How long each hostile request takes to be refused on an idle server: median and slowest of 20. */
+async function refusalTimes(): Promise<{ median: number; max: number }> {
+  const times: number[] = [];
+  for (const body of HOSTILE_BODIES) {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const started = performance.now();
+      const response = await fetch(`http://127.0.0.1:${PORT}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body });
+      await response.arrayBuffer();
+      times.push(performance.now() - started);
+    }
+  }
+  return { median: Math.round(median(times) * 10) / 10, max: Math.round(Math.max(...times) * 10) / 10 };
+}
+
+/** The script's opening comment, up to its usage line, as README text. */
+function headerOf(file: string): string {
+  const lines = fs.readFileSync(file, "utf8").split("\n");
+  const usage = lines.findIndex((line) => line.startsWith("//   npx"));
+  return lines.slice(0, usage).map((line) => line.replace(/^\/\/ ?/, "")).join("\n").trim();
+}
+
 const fiveXx = (run: Run) => Object.entries(run.statusCodes).filter(([code]) => code.startsWith("5")).reduce((sum, [, count]) => sum + count, 0);
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -206,6 +227,8 @@ async function main() {
     }
   }, 1000);
 
+  const refusals = await refusalTimes();
+  console.log(`hostile requests on an idle server, ms: ${JSON.stringify(refusals)}`);
   const baselines: Run[] = [];
   const mixed: Run[] = [];
   const hostile: Run[] = [];
@@ -258,7 +281,7 @@ async function main() {
 
   if (!options["no-readme"]) {
     const row = (label: string, runs: Run[]) =>
-      `| ${label} | ${median(runs.map((run) => run.requestsPerSecond))} | ${median(runs.map((run) => run.p50))} | ${median(runs.map((run) => run.p99))} | ${runs
+      `| ${label} | ${Math.round(median(runs.map((run) => run.requestsPerSecond)))} | ${median(runs.map((run) => run.p50))} | ${median(runs.map((run) => run.p99))} | ${runs
         .map((run) => JSON.stringify(run.statusCodes).replace(/[{}"]/g, "").replace(/,/g, ", "))
         .join("; ")} | ${runs.reduce((sum, run) => sum + run.errors + run.timeouts, 0)} |`;
     const section = [
@@ -268,7 +291,7 @@ async function main() {
       "npx tsx bench/load.ts   # --database-url (default newsgraph_load, the KCNA corpus), --duration 60, --rounds 1, --no-readme",
       "```",
       "",
-      fs.readFileSync(path.join(root, "bench/load.ts"), "utf8").split("\n").slice(1, 17).map((line) => line.replace(/^\/\/ ?/, "")).join("\n"),
+      headerOf(path.join(root, "bench/load.ts")),
       "",
       `Run of ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, ${rounds} round(s) of ${duration} s, PostgreSQL \`shared_buffers\` ${pools.sharedBuffers}, ` +
         `load average ${loadBefore.toFixed(1)} before and ${loadAfter.toFixed(1)} after (autocannon, the server and PostgreSQL share the machine's 2 cores):`,
@@ -279,7 +302,8 @@ async function main() {
       row(`normal operations with the hostile share (${NORMAL_CONNECTIONS} of 50 connections)`, mixed),
       row(`hostile requests (${HOSTILE_CONNECTIONS} of 50 connections, ${summary.hostileShare}% of the mixed rounds' requests)`, hostile),
       "",
-      `Normal p99 with the hostile share / without: **${summary.p99Ratio}** (target ≤ 2). Responses 5xx: **${summary.fiveXx}**; ` +
+      `On the idle server, before the rounds, each hostile request is refused in ${refusals.median} ms (median of 20 each; slowest ${refusals.max} ms). ` +
+        `Normal p99 with the hostile share / without: **${summary.p99Ratio}** (target ≤ 2). Responses 5xx: **${summary.fiveXx}**; ` +
         `errors and timeouts (dropped connections): **${summary.errors + summary.timeouts}**. Server RSS ${summary.idleRssMb} MB when ready, ` +
         `peak **${summary.peakRssMb} MB** (target < 400). ${verdict ? "Every target met." : "NOT every target met."}`,
       "",
