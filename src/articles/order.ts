@@ -19,6 +19,13 @@ const SPECS: Record<ArticleOrder, OrderSpec> = {
   TITLE_ASC: { column: "title", type: "text", descending: false },
 };
 
+/** The sort value a cursor of the ordering carries: its SQL type as text, and whether it may be NULL. */
+export function sortValueOf(order: ArticleOrder): { type: OrderSpec["type"]; nullable: boolean } {
+  const spec = SPECS[order];
+  // Titles are required; dates may be unknown.
+  return { type: spec.type, nullable: spec.column !== "title" };
+}
+
 function column(alias: string, spec: OrderSpec): Prisma.Sql {
   return Prisma.raw(`${alias}."${spec.column}"`);
 }

@@ -10,6 +10,7 @@ import { SLUG_PATTERN } from "../lib/slug.ts";
 import { builder } from "./builder.ts";
 import { badInput } from "./errors.ts";
 import { decodeIdOf, truncate } from "./global-id.ts";
+import { articleCursorShape } from "./cursor-shapes.ts";
 import { type PageArgs, checkSize, parsePageArgs, toConnection, totalOf } from "./pagination.ts";
 import { selectsAny } from "./selection.ts";
 
@@ -156,7 +157,8 @@ export interface ArticleListArgs extends PageArgs {
 /** Resolves any article connection field: the scope says which articles the list starts from. */
 export async function resolveArticleConnection(scope: ArticleScope, args: ArticleListArgs, ctx: Context, info: GraphQLResolveInfo) {
   const order = args.orderBy ?? "PUBLISHED_AT_DESC";
-  const page = parsePageArgs(args, `articles:${order}`, 2);
+  const shape = articleCursorShape(order);
+  const page = parsePageArgs(args, shape);
   const filter = await resolveFilter(args.filter, ctx.loaders);
   const query = queryFromInfo({ context: ctx, info, path: ["edges", "node"] });
   const withTotal = selectsAny(info, ["totalCount"]);
@@ -164,7 +166,7 @@ export async function resolveArticleConnection(scope: ArticleScope, args: Articl
   // total is known here or never read.
   const { rows, total } = await ctx.loaders.articlePages.load({ scope, filter, order, page, query, withTotal });
   return {
-    ...toConnection(rows, page, `articles:${order}`),
+    ...toConnection(rows, page, shape.scheme),
     totalCount: () => {
       if (total === null) throw new Error("totalCount resolved for a connection that did not select it");
       return total;

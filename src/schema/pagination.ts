@@ -33,11 +33,19 @@ export function checkSize(name: string, value: number | null | undefined, fallba
   return value;
 }
 
-/**
- * Validates page arguments. `scheme` names the ordering so that a cursor from one ordering
- * cannot be replayed under another; `width` is how many values the cursor holds.
- */
-export function parsePageArgs(args: PageArgs, scheme: string, width: number): PageRequest {
+/** What one value of a cursor holds, as the ordering writes it (the sort value as SQL text). */
+export type CursorValueKind = "date" | "timestamp" | "text" | "decimal";
+
+/** The cursors of one ordering: every value is checked against it before any SQL sees it. */
+export interface CursorShape {
+  /** Names the ordering and list, so that a cursor of one cannot be replayed under another. */
+  scheme: string;
+  /** The sort values before the row's id. */
+  values: readonly { kind: CursorValueKind; nullable: boolean }[];
+}
+
+/** Validates page arguments, and the cursor against the ordering's shape. */
+export function parsePageArgs(args: PageArgs, shape: CursorShape): PageRequest {
   if (args.first != null && args.last != null) {
     throw badInput('Pass either "first" or "last", not both.', "first");
   }
@@ -51,14 +59,50 @@ export function parsePageArgs(args: PageArgs, scheme: string, width: number): Pa
   const raw = backward ? args.before : args.after;
   if (backward && args.after != null) throw badInput('"after" goes with "first"; use "before" with "last".', "after");
   if (!backward && args.before != null) throw badInput('"before" goes with "last"; use "after" with "first".', "before");
-  return { backward, limit, cursor: raw == null ? null : decodeCursor(raw, scheme, width, backward ? "before" : "after") };
+  return { backward, limit, cursor: raw == null ? null : decodeCursor(raw, shape, backward ? "before" : "after") };
 }
 
 export function encodeCursor(scheme: string, values: CursorValues): string {
   return Buffer.from(JSON.stringify([scheme, ...values]), "utf8").toString("base64url");
 }
 
-export function decodeCursor(cursor: string, scheme: string, width: number, argument: string): CursorValues {
+/** PostgreSQL's integer ids. */
+const MAX_ID = 2_147_483_647;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TIMESTAMP = /^(\d{4}-\d{2}-\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?$/;
+const DECIMAL = /^\d{1,6}(\.\d{1,6})?$/;
+/** Longer than any title this service stores; a longer text cannot be one of its sort values. */
+const MAX_TEXT = 2_000;
+
+/** A day that exists, in the years PostgreSQL and cursors share (0001 to 9999). */
+function isCalendarDate(value: string): boolean {
+  const match = DATE.exec(value);
+  if (!match || Number(match[1]) < 1) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+function isTimestamp(value: string): boolean {
+  const match = TIMESTAMP.exec(value);
+  return !!match && isCalendarDate(match[1]!) && Number(match[2]) < 24 && Number(match[3]) < 60 && Number(match[4]) < 60;
+}
+
+function hasKind(value: unknown, kind: CursorValueKind): boolean {
+  if (typeof value !== "string") return false;
+  switch (kind) {
+    case "date":
+      return isCalendarDate(value);
+    case "timestamp":
+      return isTimestamp(value);
+    case "decimal":
+      return DECIMAL.test(value);
+    case "text":
+      // PostgreSQL text cannot hold NUL; no stored title is this long.
+      return value.length <= MAX_TEXT && !value.includes("\u0000");
+  }
+}
+
+export function decodeCursor(cursor: string, shape: CursorShape, argument: string): CursorValues {
   const fail = (why: string) => badInput(`Argument "${argument}" is not a valid cursor (${why}): "${truncate(cursor)}".`, argument);
   let parsed: unknown;
   try {
@@ -67,14 +111,15 @@ export function decodeCursor(cursor: string, scheme: string, width: number, argu
   } catch {
     throw fail("not a cursor this service issued");
   }
-  if (!Array.isArray(parsed) || parsed.length !== width + 1) throw fail("not a cursor this service issued");
+  if (!Array.isArray(parsed) || parsed.length !== shape.values.length + 2) throw fail("not a cursor this service issued");
   const [cursorScheme, ...values] = parsed as unknown[];
-  if (cursorScheme !== scheme) throw fail(`it belongs to another ordering or list than ${scheme}`);
-  if (!values.every((v) => v === null || typeof v === "string" || typeof v === "number")) {
-    throw fail("not a cursor this service issued");
-  }
-  const id = values[values.length - 1];
-  if (typeof id !== "number" || !Number.isInteger(id)) throw fail("not a cursor this service issued");
+  if (cursorScheme !== shape.scheme) throw fail(`it belongs to another ordering or list than ${shape.scheme}`);
+  const id = values.at(-1);
+  if (typeof id !== "number" || !Number.isInteger(id) || id < 1 || id > MAX_ID) throw fail("not a cursor this service issued");
+  shape.values.forEach((expected, index) => {
+    const value = values[index];
+    if (value === null ? !expected.nullable : !hasKind(value, expected.kind)) throw fail("not a cursor this service issued");
+  });
   return values as CursorValues;
 }
 
@@ -109,13 +154,29 @@ export function toConnection<T>(
 
 /**
  * For Pothos' prisma connections, which clamp oversized pages silently: validates the page
- * arguments as docs/api.md requires and returns the maximum size.
+ * arguments as docs/api.md requires, and the cursors, and returns the maximum size.
  */
 export function guardPageSize(args: PageArgs): number {
   if (args.first != null && args.last != null) throw badInput('Pass either "first" or "last", not both.', "first");
   checkSize("first", args.first, DEFAULT_PAGE_SIZE);
   checkSize("last", args.last, DEFAULT_PAGE_SIZE);
+  checkIdCursor("after", args.after);
+  checkIdCursor("before", args.before);
   return MAX_PAGE_SIZE;
+}
+
+/**
+ * Pothos writes a cursor over an integer id as base64 of "GPC:N:<id>". It decodes other tags
+ * too (strings, dates, JSON), which would reach Prisma as an id of the wrong type, so anything
+ * but an id in range is refused here.
+ */
+function checkIdCursor(argument: "after" | "before", cursor: string | null | undefined): void {
+  if (cursor == null) return;
+  const decoded = /^[A-Za-z0-9+/]+={0,2}$/.test(cursor) ? Buffer.from(cursor, "base64").toString("utf8") : "";
+  const id = /^GPC:N:(\d{1,10})$/.exec(decoded)?.[1];
+  if (id === undefined || Number(id) < 1 || Number(id) > MAX_ID) {
+    throw badInput(`Argument "${argument}" is not a valid cursor (not a cursor this service issued): "${truncate(cursor)}".`, argument);
+  }
 }
 
 /** A connection's total, computed on demand when the resolver deferred it. */

@@ -9,7 +9,8 @@ import type { PlaceKind } from "../generated/prisma/enums.ts";
 import type { FacetCount, FacetRequest } from "../search/facets.ts";
 import { type Highlights as HighlightsShape, MAX_MARK_LENGTH, MAX_SNIPPETS, renderHighlights } from "../search/highlight.ts";
 import type { SearchScope } from "../search/match.ts";
-import { type SearchOrder, cursorWidth, isSearchCursor } from "../search/order.ts";
+import type { SearchOrder } from "../search/order.ts";
+import { searchCursorShape } from "./cursor-shapes.ts";
 import { MAX_QUERY_LENGTH, MAX_QUERY_WORDS, QueryParseError, parseSearchQuery } from "../search/query-parser.ts";
 import { toHighlightTsqueryText, toTsqueryText } from "../search/tsquery.ts";
 import { Article, ArticleFilter } from "./article.ts";
@@ -147,12 +148,9 @@ function parseQuery(text: string): { tsquery: string; highlight: string } {
 async function resolveSearch(args: SearchArgs, ctx: Context, info: GraphQLResolveInfo) {
   const { tsquery, highlight } = parseQuery(args.query);
   const order = args.orderBy ?? "RELEVANCE";
-  const scheme = `search:${order}`;
-  const page = parsePageArgs(args, scheme, cursorWidth(order));
-  if (page.cursor && !isSearchCursor(order, page.cursor)) {
-    const argument = page.backward ? "before" : "after";
-    throw badInput(`Argument "${argument}" is not a valid cursor (not a cursor this service issued).`, argument);
-  }
+  const shape = searchCursorShape(order);
+  const scheme = shape.scheme;
+  const page = parsePageArgs(args, shape);
   const search: SearchScope = { tsquery, filter: await resolveFilter(args.filter, ctx.loaders) };
   // The page is not awaited here, so the total, the facets and the page are read concurrently.
   // A client asking only for totalCount or facets (a facet sidebar) gets no page ranked at all.

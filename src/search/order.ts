@@ -8,11 +8,6 @@ import type { CursorValues } from "../schema/pagination.ts";
 export const SEARCH_ORDERS = ["RELEVANCE", "PUBLISHED_AT_DESC", "PUBLISHED_AT_ASC"] as const;
 export type SearchOrder = (typeof SEARCH_ORDERS)[number];
 
-/** How many values a cursor of the ordering holds, id included. */
-export function cursorWidth(order: SearchOrder): number {
-  return order === "RELEVANCE" ? 3 : 2;
-}
-
 /** The tie-break within equal ranks: the newest article first. */
 const RECENCY = "PUBLISHED_AT_DESC";
 
@@ -23,26 +18,7 @@ export function searchOrderBySql(order: SearchOrder, backward: boolean, alias = 
   return Prisma.sql`${Prisma.raw(`${alias}.rank`)} ${dir}, ${orderBySql(RECENCY, backward, alias)}`;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const RANK = /^\d{1,6}(\.\d{1,6})?$/;
-
-/**
- * Whether decoded cursor values have the shapes this service writes, so that a forged cursor
- * is the client's error rather than a failed cast in SQL.
- */
-export function isSearchCursor(order: SearchOrder, cursor: CursorValues): boolean {
-  const values = order === "RELEVANCE" ? cursor.slice(1) : cursor;
-  if (order === "RELEVANCE" && !(typeof cursor[0] === "string" && RANK.test(cursor[0]))) return false;
-  const [date] = values;
-  return date === null || (typeof date === "string" && DATE.test(date) && isCalendarDate(date));
-}
-
-function isCalendarDate(value: string): boolean {
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
-
-/** Rows strictly after (or, backward, before) the cursor in the ordering; see isSearchCursor. */
+/** Rows strictly after (or, backward, before) the cursor in the ordering; the schema checked its shape. */
 export function searchKeysetSql(order: SearchOrder, cursor: CursorValues, backward: boolean, alias = "a"): Prisma.Sql {
   if (order !== "RELEVANCE") return keysetSql(order, cursor, backward, alias);
   const [rank, ...rest] = cursor;
