@@ -8,7 +8,7 @@ import { Prisma } from "../generated/prisma/client.ts";
 import { type ResolvedFilter, filterSql } from "../articles/filter.ts";
 import { type ArticleOrder, keysetSql, orderBySql, sortValueSql } from "../articles/order.ts";
 import { type ArticleScope, scopeCte, scopeId, scopeShape, scopeSql } from "../articles/scope.ts";
-import type { CursorValues, PageRequest } from "../schema/pagination.ts";
+import type { CursorValues, PageRequest } from "../lib/keyset.ts";
 
 export interface ArticlePageKey {
   scope: ArticleScope;

@@ -6,7 +6,7 @@ import DataLoader from "dataloader";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import type { ArticleRow } from "./article-pages.ts";
-import type { CursorValues, PageRequest } from "../schema/pagination.ts";
+import type { CursorValues, PageRequest } from "../lib/keyset.ts";
 import { type FacetCount, type FacetRequest, loadFacets } from "../search/facets.ts";
 import { type RawHighlight, headlinesSql } from "../search/highlight.ts";
 import { type SearchScope, rankSql, searchConditionSql } from "../search/match.ts";

@@ -3,7 +3,7 @@ import type { ArgBuilder } from "@pothos/core";
 import { queryFromInfo } from "@pothos/plugin-prisma";
 import type { GraphQLResolveInfo } from "graphql";
 import type { Context } from "../context.ts";
-import { type ArticleFilterInput, resolveFilter } from "../articles/filter.ts";
+import { type ArticleFilterInput, resolveFilter } from "./article-filter-input.ts";
 import { ARTICLE_ORDERS, type ArticleOrder } from "../articles/order.ts";
 import type { ArticleScope } from "../articles/scope.ts";
 import { SLUG_PATTERN } from "../lib/slug.ts";

@@ -1,7 +1,10 @@
 // Relay pagination shared by every connection: argument rules from docs/api.md, opaque keyset
 // cursors, and turning a fetched window of rows into edges and pageInfo.
+import type { CursorValues, PageRequest } from "../lib/keyset.ts";
 import { badInput } from "./errors.ts";
 import { truncate } from "./global-id.ts";
+
+export type { CursorValues, PageRequest } from "../lib/keyset.ts";
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -12,17 +15,6 @@ export interface PageArgs {
   after?: string | null;
   before?: string | null;
 }
-
-export interface PageRequest {
-  /** Backward pages are fetched in reverse order, then flipped. */
-  backward: boolean;
-  limit: number;
-  /** Decoded keyset of the cursor to start from, exclusive. */
-  cursor: CursorValues | null;
-}
-
-/** The ordering values of a row followed by its id, e.g. ["2023-01-21", 42]. */
-export type CursorValues = (string | number | null)[];
 
 /** A size argument such as `first` on non-connection lists (`related(first:)`). */
 export function checkSize(name: string, value: number | null | undefined, fallback: number): number {

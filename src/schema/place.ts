@@ -6,7 +6,7 @@ import { ArticleConnection, Article, articleListArgs, resolveArticleConnection }
 import { findBySlugOrId } from "./lookup.ts";
 import { guardPageSize, totalOf } from "./pagination.ts";
 import { selectedRow, selectedRows } from "./selected.ts";
-import { resolveRef } from "../articles/filter.ts";
+import { resolveRef } from "./article-filter-input.ts";
 import type { Place as PlaceRow } from "../generated/prisma/client.ts";
 import type { PlaceKind } from "../generated/prisma/enums.ts";
 

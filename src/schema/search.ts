@@ -3,7 +3,7 @@
 import { queryFromInfo } from "@pothos/plugin-prisma";
 import type { GraphQLResolveInfo } from "graphql";
 import type { Context } from "../context.ts";
-import { type ArticleFilterInput, resolveFilter } from "../articles/filter.ts";
+import { type ArticleFilterInput, resolveFilter } from "./article-filter-input.ts";
 import type { Source as SourceRow } from "../generated/prisma/client.ts";
 import type { PlaceKind } from "../generated/prisma/enums.ts";
 import type { FacetCount, FacetRequest } from "../search/facets.ts";

@@ -3,7 +3,7 @@
 // its cursor is [rank, publishedAt, id]; the date orderings reuse the article list orderings.
 import { Prisma } from "../generated/prisma/client.ts";
 import { keysetSql, orderBySql } from "../articles/order.ts";
-import type { CursorValues } from "../schema/pagination.ts";
+import type { CursorValues } from "../lib/keyset.ts";
 
 export const SEARCH_ORDERS = ["RELEVANCE", "PUBLISHED_AT_DESC", "PUBLISHED_AT_ASC"] as const;
 export type SearchOrder = (typeof SEARCH_ORDERS)[number];
