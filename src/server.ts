@@ -2,7 +2,7 @@
 // the application and the database. Everything else (plugins, schema, errors) lives in app.ts
 // and yoga.ts.
 import { createServer, type Server } from "node:http";
-import { type App } from "./app.ts";
+import type { App } from "./app.ts";
 import type { Database } from "./db/database.ts";
 import { GRAPHQL_ENDPOINT } from "./yoga.ts";
 
@@ -23,7 +23,7 @@ export async function startServer(app: App, db: Database, port: number): Promise
   const server = createServer((request, response) => {
     inFlight++;
     // handle writes the response; the extra context names the peer for rate limits.
-    Promise.resolve(app.yoga.handle(request, response, { clientAddress: request.socket.remoteAddress })).finally(() => {
+    void Promise.resolve(app.yoga.handle(request, response, { clientAddress: request.socket.remoteAddress })).finally(() => {
       if (--inFlight === 0) drained?.();
     });
   });

@@ -43,7 +43,7 @@ describe("the command line", () => {
       const url = /GraphiQL at (http:\/\/\S+)/.exec(stdout)?.[1];
       if (!url || answered) return;
       answered = "pending";
-      fetch(url, {
+      void fetch(url, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ query: "{ sources { totalCount } }" }),

@@ -67,7 +67,7 @@ describe("JSON inputs", () => {
 
   it("read gzip recognised by its bytes, from a file or from standard input", async () => {
     const record = (n: number) =>
-      JSON.stringify({ title: `Compressed Report ${n}`, date: "2020-01-0" + n, url: `http://example.org/gz/${n}`, source: "KCNA", body: `Report ${n} from Pyongyang.` });
+      JSON.stringify({ title: `Compressed Report ${n}`, date: `2020-01-0${n}`, url: `http://example.org/gz/${n}`, source: "KCNA", body: `Report ${n} from Pyongyang.` });
     const file = path.join(scratch, "compressed.jsonl");
     fs.writeFileSync(file, zlib.gzipSync(`${record(1)}\n${record(2)}\n`));
     expect((await ingest([file])).stdout).toMatch(/read 2, inserted 2/);

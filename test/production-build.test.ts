@@ -37,8 +37,7 @@ function startProd(env: Record<string, string>, readyLines = 1): Promise<{ serve
   return new Promise((resolve, reject) => {
     child.stdout!.on("data", (chunk: Buffer) => {
       buffered += chunk;
-      let newline: number;
-      while ((newline = buffered.indexOf("\n")) >= 0) {
+      for (let newline = buffered.indexOf("\n"); newline >= 0; newline = buffered.indexOf("\n")) {
         const line = buffered.slice(0, newline);
         buffered = buffered.slice(newline + 1);
         lines.push(JSON.parse(line) as Record<string, unknown>);
@@ -46,7 +45,7 @@ function startProd(env: Record<string, string>, readyLines = 1): Promise<{ serve
       const ready = lines.filter((line) => typeof line.msg === "string" && line.msg.includes("GraphiQL at"));
       if (ready.length >= readyLines) resolve({ served, url: String(ready[0]!.url) });
     });
-    exited.then((code) => reject(new Error(`start:prod exited with ${code} before it was ready: ${stderr}`)));
+    void exited.then((code) => reject(new Error(`start:prod exited with ${code} before it was ready: ${stderr}`)));
   });
 }
 
@@ -93,6 +92,7 @@ describe("the production build", () => {
       const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
       return client.connect().then(() => client.query(sql)).finally(() => client.end());
     };
+    // biome-ignore lint/suspicious/noDuplicateTestHooks: this describe's own database, beside the outer build step.
     beforeAll(async () => {
       await admin(`CREATE DATABASE ${name}`);
       const url = new URL(process.env.TEST_DATABASE_URL!);

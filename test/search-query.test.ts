@@ -92,7 +92,10 @@ describe("the search query parser", () => {
   it("accepts any string of printable noise without throwing anything but a QueryParseError", () => {
     const alphabet = ['"', "-", "*", "|", " ", "OR", "'", "\\", ":", "&", "!", "(", ")", "a", "é", "김", "\u0000", "\n", "<", ">"];
     let seed = 7;
-    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
     for (let n = 0; n < 500; n++) {
       const text = Array.from({ length: Math.floor(random() * 30) }, () => alphabet[Math.floor(random() * alphabet.length)]).join("");
       try {

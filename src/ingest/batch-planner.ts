@@ -68,15 +68,22 @@ export class BatchPlanner {
     const slugOf = new Map(inserting.map((item, index) => [item, newSlugs[index]!]));
 
     const writes: ArticleWrite[] = [];
-    batch.forEach((item, index) => {
+    for (const [index, item] of batch.entries()) {
       const decision = decisions[index]!;
-      if (decision.action === "reject") return outcome.rejected(item, decision.reason);
-      if (decision.action === "unchanged") return outcome.unchanged(item, decision.id);
-      let links;
+      if (decision.action === "reject") {
+        outcome.rejected(item, decision.reason);
+        continue;
+      }
+      if (decision.action === "unchanged") {
+        outcome.unchanged(item, decision.id);
+        continue;
+      }
+      let links: ReturnType<typeof linker.links>;
       try {
         links = linker.links(extracted[index]!);
       } catch (error) {
-        return outcome.rejected(item, (error as Error).message);
+        outcome.rejected(item, (error as Error).message);
+        continue;
       }
       writes.push({
         item,
@@ -85,7 +92,7 @@ export class BatchPlanner {
         slug: slugOf.get(item) ?? "",
         ...links,
       });
-    });
+    }
     return writes;
   }
 }

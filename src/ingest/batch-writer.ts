@@ -44,7 +44,9 @@ export async function writeBatch(
 
   try {
     const ids = await transaction(writes, true);
-    writes.forEach((write, index) => outcome.written(write, ids[index]!));
+    writes.forEach((write, index) => {
+      outcome.written(write, ids[index]!);
+    });
     return;
   } catch (error) {
     if (!isRecordError(error)) throw error;

@@ -18,7 +18,7 @@ const EDITION_SUFFIX = /^(.*?)\s*\(([A-Za-z]{2})\)$/;
 export function parseSourceLabel(raw: string): SourceLabel {
   const label = raw.replace(/\s+/g, " ").trim();
   const match = EDITION_SUFFIX.exec(label);
-  const name = match && match[1] ? match[1] : label;
+  const name = match?.[1] ? match[1] : label;
   return { label, name, edition: match ? match[2]!.toLowerCase() : null, outlet: findOutlet(name) };
 }
 

@@ -2,10 +2,12 @@
 
 // C0 controls other than tab and newline, DEL and C1 controls: scraped feeds carry a few, and
 // PostgreSQL rejects NUL outright ("null character not permitted").
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this pattern's job.
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 const HORIZONTAL_SPACE = /[\t\u00A0\u2000-\u200B\u202F\u205F\u3000\uFEFF]+/g;
 
 // Anything cleanText changes; most texts hold none of it and are returned as they are.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: as above.
 const NEEDS_CLEANING = /[\u0000-\u0009\u000B-\u001F\u007F-\u00A0\u2000-\u200B\u202F\u205F\u3000\uFEFF]/;
 
 /** Removes control characters and turns odd spaces (no-break, zero-width, tabs) into plain spaces. */

@@ -9,6 +9,7 @@ import { type ResolvedFilter, filterSql } from "../articles/filter.ts";
 import { type ArticleOrder, keysetSql, orderBySql, sortValueSql } from "../articles/order.ts";
 import { type ArticleScope, scopeCte, scopeId, scopeShape, scopeSql } from "../articles/scope.ts";
 import type { CursorValues, PageRequest } from "../lib/keyset.ts";
+import { getOrInsert } from "../lib/maps.ts";
 
 export interface ArticlePageKey {
   scope: ArticleScope;
@@ -31,12 +32,11 @@ export interface ArticlePageRows {
   total: number | null;
 }
 
-function groupBy<K, G>(keys: readonly K[], groupKey: (key: K) => string): Map<string, { indexes: number[]; keys: K[] }> {
+function groupBy<K>(keys: readonly K[], groupKey: (key: K) => string): Map<string, { indexes: number[]; keys: K[] }> {
   const groups = new Map<string, { indexes: number[]; keys: K[] }>();
   keys.forEach((key, index) => {
     const name = groupKey(key);
-    let group = groups.get(name);
-    if (!group) groups.set(name, (group = { indexes: [], keys: [] }));
+    const group = getOrInsert(groups, name, () => ({ indexes: [] as number[], keys: [] as K[] }));
     group.indexes.push(index);
     group.keys.push(key);
   });
@@ -84,9 +84,7 @@ async function loadPages(prisma: PrismaClient, keys: readonly ArticlePageKey[]):
         if (hit.id === null) continue; // a parent with an empty page, there for its total
         const node = byId.get(hit.id);
         if (!node) continue; // deleted between the two statements
-        let rows = byParent.get(hit.key);
-        if (!rows) byParent.set(hit.key, (rows = []));
-        rows.push({ node, cursor: [hit.sort, hit.id] });
+        getOrInsert(byParent, hit.key, () => []).push({ node, cursor: [hit.sort, hit.id] });
       }
       group.forEach((key, i) => {
         const id = scopeId(key.scope);

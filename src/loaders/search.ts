@@ -148,7 +148,9 @@ async function loadFacetBatch(prisma: PrismaClient, keys: readonly FacetKey[]): 
   await Promise.all(
     [...bySearch.values()].map(async (indexes) => {
       const facets = await loadFacets(prisma, keys[indexes[0]!]!.search, indexes.map((index) => keys[index]!.request));
-      indexes.forEach((index, i) => (results[index] = facets[i]!));
+      indexes.forEach((index, i) => {
+        results[index] = facets[i]!;
+      });
     }),
   );
   return results;

@@ -19,6 +19,8 @@ export function selectsAny(info: GraphQLResolveInfo, names: readonly string[]): 
           const fragment = info.fragments[selection.name.value];
           return fragment ? visit(fragment.selectionSet.selections) : false;
         }
+        default:
+          return false;
       }
     });
   return info.fieldNodes.some((node) => (node.selectionSet ? visit(node.selectionSet.selections) : false));

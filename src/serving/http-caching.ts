@@ -54,7 +54,9 @@ export function useHttpCaching(graphqlEndpoint: string): Plugin {
       // Copied one by one: the server adapter's Headers constructor does not copy every header
       // of its own Response (content-type among them).
       const headers = new fetchAPI.Headers();
-      response.headers.forEach((value, name) => headers.append(name, value));
+      response.headers.forEach((value, name) => {
+        headers.append(name, value);
+      });
       // The response cache's own validators name the cache entry, not the content; ours replace them.
       headers.delete("Last-Modified");
       headers.set("ETag", etag);

@@ -7,6 +7,7 @@
 // object by id drops every response holding its type, which is coarser but never stale.
 import type { Cache } from "@graphql-yoga/plugin-response-cache";
 import { LRUCache } from "lru-cache";
+import { getOrInsert } from "../lib/maps.ts";
 
 /** About 32 MB of JSON text. */
 export const MEMORY_CACHE_MAX_CHARACTERS = 32_000_000;
@@ -38,9 +39,7 @@ export function createMemoryResponseCache(maxCharacters = MEMORY_CACHE_MAX_CHARA
       const types = [...new Set([...entities].map((entity) => entity.typename))];
       typesByResponse.set(responseId, types);
       for (const typename of types) {
-        let ids = responsesByType.get(typename);
-        if (!ids) responsesByType.set(typename, (ids = new Set()));
-        ids.add(responseId);
+        getOrInsert(responsesByType, typename, () => new Set<string>()).add(responseId);
       }
     },
     get(responseId) {

@@ -2,6 +2,7 @@
 // accents and typographic apostrophes do not decide whether a name is found.
 
 const COMBINING_MARKS = /\p{M}+/gu;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: all of ASCII, controls included.
 const ASCII = /^[\x00-\x7f]*$/;
 
 /** Lowercased, accent-free form of one token: "Ryŏng" -> "ryong", "KIM" -> "kim". */

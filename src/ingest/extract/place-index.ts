@@ -4,6 +4,7 @@ import type { PlaceKind } from "../../generated/prisma/enums.ts";
 import type { PlaceRef } from "../../reference/types.ts";
 import { ADMIN_SUFFIX_KINDS, AMBIGUOUS_ALIASES, VILLAGE_SUFFIXES } from "./lexicon.ts";
 import { nameKeys } from "./tokens.ts";
+import { getOrInsert } from "../../lib/maps.ts";
 
 /** Comparable form of a whole spelling: "Kim Jong-un" -> "kim jong un". */
 export function spellingKey(name: string): string {
@@ -68,9 +69,7 @@ export class PlaceIndex {
   add(place: PlaceRef, fromReference: boolean): void {
     this.byKey.set(place.key, place);
     if (fromReference && place.parentKey !== undefined && place.code) {
-      let kinds = this.codedChildKinds.get(place.parentKey);
-      if (!kinds) this.codedChildKinds.set(place.parentKey, (kinds = new Set()));
-      kinds.add(place.kind);
+      getOrInsert(this.codedChildKinds, place.parentKey, () => new Set()).add(place.kind);
     }
     for (const spelling of linkableSpellings(place)) {
       const key = spellingKey(spelling);

@@ -209,7 +209,7 @@ function unit(
 
 function spellingOf(tokens: Tokens, first: number, last: number): string {
   let spelled = tokens.key(first);
-  for (let t = first + 1; t <= last; t++) spelled += " " + tokens.key(t);
+  for (let t = first + 1; t <= last; t++) spelled += ` ${tokens.key(t)}`;
   return spelled;
 }
 

@@ -41,6 +41,7 @@ import {
   FREE_TYPE_SUFFIXES,
   MAX_LIST_SIZE,
 } from "./weights.ts";
+import { getOrInsert } from "../../lib/maps.ts";
 
 export interface OperationCost {
   /** Points the operation may cost. */
@@ -152,9 +153,7 @@ class CostWalker {
         this.activeFragments.delete(name);
       }
     }
-    let byType = this.memo.get(selectionSet);
-    if (!byType) this.memo.set(selectionSet, (byType = new Map()));
-    byType.set(key, total);
+    getOrInsert(this.memo, selectionSet, () => new Map()).set(key, total);
     return total;
   }
 
