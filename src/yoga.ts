@@ -14,7 +14,7 @@ import { type ServerContext, clientAddress } from "./serving/client.ts";
 import { useCostControl } from "./serving/cost/plugin.ts";
 import { useDeadline } from "./serving/deadline.ts";
 import { DOCUMENT_LIMITS, documentLimitPlugins } from "./serving/document-limits.ts";
-import { deadlineExceeded, serviceUnavailable } from "./serving/errors.ts";
+import { atLocation, badInput, deadlineExceeded, serviceUnavailable } from "./graphql-errors.ts";
 import { GRAPHIQL_OPTIONS, offlineGraphiQL } from "./serving/graphiql.ts";
 import { useHttpCaching } from "./serving/http-caching.ts";
 import { type Logger, yogaLogger } from "./serving/logger.ts";
@@ -92,19 +92,14 @@ export function buildYoga(parts: YogaParts) {
     maskedErrors: {
       maskError(error, message, isDev) {
         const original = error instanceof GraphQLError ? error.originalError : error;
-        const located = error instanceof GraphQLError ? { nodes: error.nodes, path: error.path } : {};
+        const located = error instanceof GraphQLError ? error : null;
         // Pothos rejects malformed connection arguments (cursors, page sizes) with this type:
         // that is the client's mistake, so it is reported as such rather than masked.
-        if (original instanceof PothosValidationError) {
-          return new GraphQLError(original.message, { ...located, extensions: { code: "BAD_USER_INPUT" } });
-        }
+        if (original instanceof PothosValidationError) return atLocation(badInput(original.message), located);
         // A database that is down or a statement past its timeout is not a bug: the client
         // gets a code it can act on (retry later, ask for less), still without internals.
         const failure = classifyDatabaseFailure(original);
-        if (failure) {
-          const coded = failure === "timeout" ? deadlineExceeded(serving.requestTimeoutMs) : serviceUnavailable();
-          return new GraphQLError(coded.message, { ...located, extensions: coded.extensions });
-        }
+        if (failure) return atLocation(failure === "timeout" ? deadlineExceeded(serving.requestTimeoutMs) : serviceUnavailable(), located);
         return maskError(error, message, parts.exposeErrors || isDev);
       },
     },

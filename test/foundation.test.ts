@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeGlobalId } from "../src/schema/global-id.ts";
 import { type TestApp, createTestApp } from "./helpers/app.ts";
+import { expectError } from "./helpers/errors.ts";
 import { factories } from "./helpers/factories.ts";
 import { graphql } from "./generated/gql.ts";
 import type { FoundationArticlesQuery } from "./generated/graphql.ts";
@@ -152,14 +153,14 @@ describe("the foundation", () => {
 
   it("rejects a malformed id and a malformed cursor with BAD_USER_INPUT, not a 500", async () => {
     const badId = await app.execute(NodeQuery, { id: "not-an-id!" });
-    expect(badId.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expectError(badId, { code: "BAD_USER_INPUT" });
     const badCursor = await app.execute(ArticlesPage, { first: 5, after: "garbage" });
-    expect(badCursor.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expectError(badCursor, { code: "BAD_USER_INPUT" });
     expect(badCursor.errors?.[0]?.message).toMatch(/cursor/);
     const tooMany = await app.execute(ArticlesPage, { first: 101 });
-    expect(tooMany.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expectError(tooMany, { code: "BAD_USER_INPUT" });
     const both = await app.execute(ArticlesPage, { first: 1, last: 1 });
-    expect(both.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expectError(both, { code: "BAD_USER_INPUT" });
   });
 
   it("returns null for an unknown but well-formed id", async () => {

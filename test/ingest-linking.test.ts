@@ -1,6 +1,7 @@
 // The linker between extractor and writer, with a stand-in extractor and an in-memory stand-in
 // for the few queries the registries send: which keys become which rows, and what gets created.
 import { describe, expect, it } from "vitest";
+import type { Prisma } from "../src/generated/prisma/client.ts";
 import { identify } from "../src/ingest/identity.ts";
 import { type Extractor, Linker } from "../src/ingest/linker.ts";
 import { PersonRegistry } from "../src/ingest/persons.ts";
@@ -15,7 +16,9 @@ function fakeDatabase(tables: { Person?: object[]; Place?: object[] }) {
   const inserted: { table: string; params: unknown[] }[] = [];
   return {
     inserted,
-    async $queryRawUnsafe<T>(sql: string, ...params: unknown[]): Promise<T> {
+    async $queryRaw<T>(query: Prisma.Sql): Promise<T> {
+      const sql = query.sql.trimStart();
+      const params = query.values;
       if (sql.startsWith("SELECT")) return ((sql.includes('"Person"') ? tables.Person : tables.Place) ?? []) as T;
       const table = /INSERT INTO "(\w+)"/.exec(sql)![1]!;
       inserted.push({ table, params });

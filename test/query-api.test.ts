@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeGlobalId } from "../src/schema/global-id.ts";
 import { type TestApp, createTestApp } from "./helpers/app.ts";
+import { expectError } from "./helpers/errors.ts";
 import { factories } from "./helpers/factories.ts";
 import { graphql } from "./generated/gql.ts";
 
@@ -226,7 +227,7 @@ describe("the query API", () => {
     // Equal counts and offsets: either order is right.
     expect(data.article?.places.map((mention) => mention.place.name).sort()).toEqual(["Oguk-ri", "Pyongyang"]);
     const tooMany = await app.execute(Mentions, { id: id8, first: 101 });
-    expect(tooMany.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expectError(tooMany, { code: "BAD_USER_INPUT" });
   });
 
   it("leaves stubs out unless asked for", async () => {
@@ -242,16 +243,16 @@ describe("the query API", () => {
 
   it("rejects malformed filters with BAD_USER_INPUT and a message that names the problem", async () => {
     const backwards = await app.execute(Filtered, { filter: { publishedAt: { from: "2023-06-01", to: "2023-01-01" } } });
-    expect(backwards.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expectError(backwards, { code: "BAD_USER_INPUT" });
     expect(backwards.errors?.[0]?.message).toMatch(/from 2023-06-01 is after to 2023-01-01/);
     const badDate = await app.execute(Filtered, { filter: { publishedAt: { from: "2023-02-30" } } });
-    expect(badDate.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expectError(badDate, { code: "BAD_USER_INPUT" });
     const badSlug = await app.execute(Filtered, { filter: { persons: ["Not A Slug!"] } });
-    expect(badSlug.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expectError(badSlug, { code: "BAD_USER_INPUT" });
     const wrongType = await app.execute(Filtered, { filter: { persons: [encodeGlobalId("Place", id.anak!)] } });
     expect(wrongType.errors?.[0]?.message).toMatch(/expects Person ids or slugs, got a Place id/);
     const language = await app.execute(Filtered, { filter: { languages: ["english"] } });
-    expect(language.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expectError(language, { code: "BAD_USER_INPUT" });
   });
 
   it("suggests a person whatever the spelling, case or accents", async () => {

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeGlobalId } from "../src/schema/global-id.ts";
 import { type TestApp, createTestApp } from "./helpers/app.ts";
+import { expectError } from "./helpers/errors.ts";
 import { factories } from "./helpers/factories.ts";
 import { graphql } from "./generated/gql.ts";
 import type { ArticleFilter, SearchOrder, SearchResultsQuery } from "./generated/graphql.ts";
@@ -299,10 +300,10 @@ describe("search", () => {
         orderBy: "PUBLISHED_AT_ASC",
         after: page.search.pageInfo.endCursor,
       });
-      expect(dated.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+      expectError(dated, { code: "BAD_USER_INPUT" });
       const forged = Buffer.from(JSON.stringify(["search:RELEVANCE", "1; DROP", "2021-13-45", 1])).toString("base64url");
       const result = await app.execute(SearchResults, { query: "congress", after: forged });
-      expect(result.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+      expectError(result, { code: "BAD_USER_INPUT" });
     });
   });
 
@@ -376,7 +377,7 @@ describe("search", () => {
 
     it("rejects a snippet count out of range", async () => {
       const result = await app.execute(SearchSnippetLimit, { query: "congress", snippets: 11 });
-      expect(result.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+      expectError(result, { code: "BAD_USER_INPUT" });
     });
   });
 
@@ -472,7 +473,7 @@ describe("search", () => {
 
     it("reject a size out of range", async () => {
       const result = await app.execute(SearchPersonFacetLimit, { query: "congress", first: 101 });
-      expect(result.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+      expectError(result, { code: "BAD_USER_INPUT" });
     });
   });
 

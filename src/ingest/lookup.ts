@@ -1,8 +1,9 @@
 // Finds the stored articles a batch's records may be: by URL, by content hash, and by source and
 // title for stubs. One query per batch, whatever its size: three indexed lookups joined by UNION ALL.
-import type { RawQuery } from "./raw-sql.ts";
+import { Prisma } from "../generated/prisma/client.ts";
 import type { Matches, StoredArticle } from "./classify.ts";
 import type { IdentifiedRecord } from "./identity.ts";
+import type { RawQuery } from "./raw-sql.ts";
 
 interface MatchRow extends StoredArticle {
   /** "url", "hash", or "title" (then `position` is the record's index in the batch). */
@@ -24,29 +25,26 @@ export async function findMatches(
     const urlLessStub = record.isStub && !record.originalUrl;
     return urlLessStub || !record.isStub ? [{ index, anyArticle: urlLessStub }] : [];
   });
-  const rows = await db.$queryRawUnsafe<MatchRow[]>(
-    `SELECT 'url' AS found, NULL::int AS position, id, "originalUrl", "contentHash", "isStub"
-       FROM "Article" WHERE "originalUrl" = ANY($1::text[])
-     UNION ALL
-     SELECT 'hash', NULL, id, "originalUrl", "contentHash", "isStub"
-       FROM "Article" WHERE "contentHash" = ANY($2::text[])
-     UNION ALL
-     SELECT 'title', k.position, a.id, a."originalUrl", a."contentHash", a."isStub"
-       FROM unnest($3::int[], $4::int[], $5::text[], $6::boolean[]) AS k(position, "sourceId", title, "anyArticle")
-       CROSS JOIN LATERAL (
-         SELECT id, "originalUrl", "contentHash", "isStub" FROM "Article" a
-         WHERE a."sourceId" = k."sourceId" AND a.title = k.title
-           AND (k."anyArticle" OR (a."isStub" AND a."originalUrl" IS NULL))
-         ORDER BY a."isStub" DESC, a.id
-         LIMIT 1
-       ) a`,
-    urls,
-    hashes,
-    titled.map((entry) => entry.index),
-    titled.map((entry) => sourceIds[entry.index]!),
-    titled.map((entry) => batch[entry.index]!.record.title),
-    titled.map((entry) => entry.anyArticle),
-  );
+  const rows = await db.$queryRaw<MatchRow[]>(Prisma.sql`
+    SELECT 'url' AS found, NULL::int AS position, id, "originalUrl", "contentHash", "isStub"
+      FROM "Article" WHERE "originalUrl" = ANY(${urls}::text[])
+    UNION ALL
+    SELECT 'hash', NULL, id, "originalUrl", "contentHash", "isStub"
+      FROM "Article" WHERE "contentHash" = ANY(${hashes}::text[])
+    UNION ALL
+    SELECT 'title', k.position, a.id, a."originalUrl", a."contentHash", a."isStub"
+      FROM unnest(
+        ${titled.map((entry) => entry.index)}::int[],
+        ${titled.map((entry) => sourceIds[entry.index]!)}::int[],
+        ${titled.map((entry) => batch[entry.index]!.record.title)}::text[],
+        ${titled.map((entry) => entry.anyArticle)}::boolean[]) AS k(position, "sourceId", title, "anyArticle")
+      CROSS JOIN LATERAL (
+        SELECT id, "originalUrl", "contentHash", "isStub" FROM "Article" a
+        WHERE a."sourceId" = k."sourceId" AND a.title = k.title
+          AND (k."anyArticle" OR (a."isStub" AND a."originalUrl" IS NULL))
+        ORDER BY a."isStub" DESC, a.id
+        LIMIT 1
+      ) a`);
 
   const byUrl = new Map<string, StoredArticle>();
   const byHash = new Map<string, StoredArticle[]>();

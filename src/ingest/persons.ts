@@ -2,8 +2,10 @@
 // discovers in texts. Both are matched to stored persons (reference persons and ones created by
 // earlier runs) by name or alias, spelled loosely ("Kim Jong-un" is "Kim Jong Un"); a name nobody
 // has yet becomes a new Person, inserted before the batch that links it is written.
-import type { RawQuery } from "./raw-sql.ts";
+import { joinList, splitList } from "../db/bulk-rows.ts";
+import { Prisma } from "../generated/prisma/client.ts";
 import { slugify, uniqueSlug } from "../lib/slug.ts";
+import type { RawQuery } from "./raw-sql.ts";
 
 /** Case, accents, hyphens and apostrophes do not tell two spellings of a name apart. */
 export function nameKey(name: string): string {
@@ -24,8 +26,6 @@ export interface NewPerson {
   description?: string | undefined;
 }
 
-const SEPARATOR = "\u001f";
-
 export class PersonRegistry {
   private readonly idByName = new Map<string, number>();
   private readonly slugs = new Set<string>();
@@ -35,8 +35,8 @@ export class PersonRegistry {
 
   static async load(db: RawQuery): Promise<PersonRegistry> {
     const registry = new PersonRegistry();
-    const rows = await db.$queryRawUnsafe<{ id: number; slug: string; name: string; aliases: string[] }[]>(
-      `SELECT id, slug, name, aliases FROM "Person" ORDER BY id`,
+    const rows = await db.$queryRaw<{ id: number; slug: string; name: string; aliases: string[] }[]>(
+      Prisma.sql`SELECT id, slug, name, aliases FROM "Person" ORDER BY id`,
     );
     for (const row of rows) {
       registry.slugs.add(row.slug);
@@ -63,17 +63,16 @@ export class PersonRegistry {
     if (this.pending.size === 0) return;
     const persons = [...this.pending.values()];
     const slugs = persons.map((person) => uniqueSlug(slugify(person.name), this.slugs));
-    const rows = await db.$queryRawUnsafe<{ id: number; slug: string }[]>(
-      `INSERT INTO "Person" (slug, name, aliases, titles, description, "updatedAt")
-       SELECT u.slug, u.name, string_to_array(u.aliases, E'\\x1f'), string_to_array(u.titles, E'\\x1f'), u.description, CURRENT_TIMESTAMP
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS u(slug, name, aliases, titles, description)
-       RETURNING id, slug`,
-      slugs,
-      persons.map((person) => person.name),
-      persons.map((person) => (person.aliases ?? []).join(SEPARATOR)),
-      persons.map((person) => (person.titles ?? []).join(SEPARATOR)),
-      persons.map((person) => person.description ?? null),
-    );
+    const rows = await db.$queryRaw<{ id: number; slug: string }[]>(Prisma.sql`
+      INSERT INTO "Person" (slug, name, aliases, titles, description, "updatedAt")
+      SELECT u.slug, u.name, ${splitList(Prisma.sql`u.aliases`)}, ${splitList(Prisma.sql`u.titles`)}, u.description, CURRENT_TIMESTAMP
+      FROM unnest(
+        ${slugs}::text[],
+        ${persons.map((person) => person.name)}::text[],
+        ${persons.map((person) => joinList(person.aliases ?? []))}::text[],
+        ${persons.map((person) => joinList(person.titles ?? []))}::text[],
+        ${persons.map((person) => person.description ?? null)}::text[]) AS u(slug, name, aliases, titles, description)
+      RETURNING id, slug`);
     const idBySlug = new Map(rows.map((row) => [row.slug, row.id]));
     persons.forEach((person, index) => {
       const id = idBySlug.get(slugs[index]!)!;

@@ -1,10 +1,12 @@
 // The places the ingester links to: the reference places (already synced), places discovered in
 // earlier runs (read back from the Place table), and places the extractor discovers now, which
 // are inserted, parents first, before the batch that mentions them is written.
-import type { RawQuery } from "./raw-sql.ts";
+import { joinList, splitList } from "../db/bulk-rows.ts";
+import { Prisma } from "../generated/prisma/client.ts";
 import type { PlaceKind } from "../generated/prisma/enums.ts";
 import { slugify, uniqueSlug } from "../lib/slug.ts";
 import type { PlaceRef } from "../reference/types.ts";
+import type { RawQuery } from "./raw-sql.ts";
 
 interface PlaceRow {
   id: number;
@@ -17,8 +19,6 @@ interface PlaceRow {
   longitude: number | null;
   code: string | null;
 }
-
-const SEPARATOR = "\u001f";
 
 function sameness(name: string, parentId: number | null): string {
   return `${name.toLowerCase()}\u0000${parentId ?? ""}`;
@@ -62,8 +62,8 @@ export class PlaceRegistry {
       registry.idByKey.set(key, id);
       keyById.set(id, key);
     }
-    const rows = await db.$queryRawUnsafe<PlaceRow[]>(
-      `SELECT id, slug, name, aliases, kind::text AS kind, "parentId", latitude, longitude, code FROM "Place" ORDER BY id`,
+    const rows = await db.$queryRaw<PlaceRow[]>(
+      Prisma.sql`SELECT id, slug, name, aliases, kind::text AS kind, "parentId", latitude, longitude, code FROM "Place" ORDER BY id`,
     );
     for (const row of rows) {
       registry.slugs.add(row.slug);
@@ -128,21 +128,20 @@ export class PlaceRegistry {
         else rows.push({ place, slug: uniqueSlug(slugify(place.name), this.slugs), parentId });
       }
       if (rows.length > 0) {
-        const inserted = await db.$queryRawUnsafe<{ id: number; slug: string }[]>(
-          `INSERT INTO "Place" (slug, name, aliases, kind, "parentId", latitude, longitude, code, "updatedAt")
-           SELECT u.slug, u.name, string_to_array(u.aliases, E'\\x1f'), u.kind::"PlaceKind", u.parent, u.lat, u.lng, u.code, CURRENT_TIMESTAMP
-           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::float8[], $7::float8[], $8::text[])
-             AS u(slug, name, aliases, kind, parent, lat, lng, code)
-           RETURNING id, slug`,
-          rows.map((row) => row.slug),
-          rows.map((row) => row.place.name),
-          rows.map((row) => row.place.aliases.join(SEPARATOR)),
-          rows.map((row) => row.place.kind),
-          rows.map((row) => row.parentId),
-          rows.map((row) => row.place.latitude ?? null),
-          rows.map((row) => row.place.longitude ?? null),
-          rows.map((row) => (row.place.code && !this.codes.has(row.place.code) ? row.place.code : null)),
-        );
+        const inserted = await db.$queryRaw<{ id: number; slug: string }[]>(Prisma.sql`
+          INSERT INTO "Place" (slug, name, aliases, kind, "parentId", latitude, longitude, code, "updatedAt")
+          SELECT u.slug, u.name, ${splitList(Prisma.sql`u.aliases`)}, u.kind::"PlaceKind", u.parent, u.lat, u.lng, u.code, CURRENT_TIMESTAMP
+          FROM unnest(
+            ${rows.map((row) => row.slug)}::text[],
+            ${rows.map((row) => row.place.name)}::text[],
+            ${rows.map((row) => joinList(row.place.aliases))}::text[],
+            ${rows.map((row) => row.place.kind)}::text[],
+            ${rows.map((row) => row.parentId)}::int[],
+            ${rows.map((row) => row.place.latitude ?? null)}::float8[],
+            ${rows.map((row) => row.place.longitude ?? null)}::float8[],
+            ${rows.map((row) => (row.place.code && !this.codes.has(row.place.code) ? row.place.code : null))}::text[])
+            AS u(slug, name, aliases, kind, parent, lat, lng, code)
+          RETURNING id, slug`);
         const idBySlug = new Map(inserted.map((row) => [row.slug, row.id]));
         for (const row of rows) {
           const id = idBySlug.get(row.slug)!;

@@ -2,6 +2,7 @@
 // first free "-2", "-3" ... Free candidates are found with one indexed query per round, probing a
 // window of suffixes at once; for titles that repeat ("New Year editorial" every January) the next
 // suffix is remembered for the rest of the run.
+import { Prisma } from "../generated/prisma/client.ts";
 import type { RawQuery } from "./raw-sql.ts";
 
 const FIRST_WINDOW = 1;
@@ -32,9 +33,8 @@ export class ArticleSlugAllocator {
         const start = this.nextSuffix.get(base) ?? 1;
         for (let k = 0; k < window * count; k++) candidates.add(this.candidate(base, start + k));
       }
-      const rows = await db.$queryRawUnsafe<{ slug: string }[]>(
-        `SELECT slug FROM "Article" WHERE slug = ANY($1::text[])`,
-        [...candidates],
+      const rows = await db.$queryRaw<{ slug: string }[]>(
+        Prisma.sql`SELECT slug FROM "Article" WHERE slug = ANY(${[...candidates]}::text[])`,
       );
       const stored = new Set(rows.map((row) => row.slug));
       for (const slug of candidates) if (reserved.has(slug)) stored.add(slug);

@@ -5,7 +5,8 @@
 // Rows are identified by code (places) or Wikidata id (persons), else by slug, so a row the ingester
 // created for the same name is adopted rather than duplicated. Slugs are slugify(name), with -2, -3 ...
 // on collision; a row keeps the slug it was given first even if its name changes later.
-import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
+import { joinList, splitList } from "../db/bulk-rows.ts";
+import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
 import { slugify, uniqueSlug } from "../lib/slug.ts";
 import { PERSONS } from "./persons.ts";
 import { PLACES } from "./places.ts";
@@ -174,26 +175,27 @@ export function planRows(refs: readonly { name: string; identity?: string }[], e
 // ---------------------------------------------------------------------------------------------
 // Database
 
+type ReferenceTable = "Place" | "Person";
+
+// Table and column names cannot be parameters: they come from this fixed map, never from data.
+const REFERENCE_TABLES: Record<ReferenceTable, { table: Prisma.Sql; identity: Prisma.Sql }> = {
+  Place: { table: Prisma.raw(`"Place"`), identity: Prisma.raw(`"code"`) },
+  Person: { table: Prisma.raw(`"Person"`), identity: Prisma.raw(`"wikidataId"`) },
+};
+
 /** Existing rows that could be these references: same identity, or a slug of the same family. */
-async function existingRows(db: Db, table: "Place" | "Person", slugs: string[], identities: string[]): Promise<ExistingRow[]> {
-  const slugJson = JSON.stringify(slugs);
-  const identityJson = JSON.stringify(identities);
-  // Table and column names cannot be parameters; both come from the two literals above.
-  const identityColumn = table === "Place" ? `"code"` : `"wikidataId"`;
-  return db.$queryRawUnsafe<ExistingRow[]>(
-    `SELECT id, slug, ${identityColumn} AS identity FROM "${table}"
-     WHERE ${identityColumn} IN (SELECT jsonb_array_elements_text($2::jsonb))
-        OR slug IN (SELECT jsonb_array_elements_text($1::jsonb))
-        OR regexp_replace(slug, '-[0-9]+$', '') IN (SELECT jsonb_array_elements_text($1::jsonb))`,
-    slugJson,
-    identityJson,
-  );
+async function existingRows(db: Db, name: ReferenceTable, slugs: string[], identities: string[]): Promise<ExistingRow[]> {
+  const { table, identity } = REFERENCE_TABLES[name];
+  return db.$queryRaw<ExistingRow[]>(Prisma.sql`
+    SELECT id, slug, ${identity} AS identity FROM ${table}
+    WHERE ${identity} = ANY(${identities}::text[])
+       OR slug = ANY(${slugs}::text[])
+       OR regexp_replace(slug, '-[0-9]+$', '') = ANY(${slugs}::text[])`);
 }
 
-async function idsBySlug(db: Db, table: "Place" | "Person", slugs: string[]): Promise<Map<string, number>> {
-  const rows = await db.$queryRawUnsafe<{ id: number; slug: string }[]>(
-    `SELECT id, slug FROM "${table}" WHERE slug IN (SELECT jsonb_array_elements_text($1::jsonb))`,
-    JSON.stringify(slugs),
+async function idsBySlug(db: Db, name: ReferenceTable, slugs: string[]): Promise<Map<string, number>> {
+  const rows = await db.$queryRaw<{ id: number; slug: string }[]>(
+    Prisma.sql`SELECT id, slug FROM ${REFERENCE_TABLES[name].table} WHERE slug = ANY(${slugs}::text[])`,
   );
   return new Map(rows.map((row) => [row.slug, row.id]));
 }
@@ -216,39 +218,36 @@ async function syncPlaces(db: Db, places: readonly PlaceRef[]): Promise<Map<stri
     ordered.map((place) => ({ name: place.name, identity: place.code })),
     existing,
   );
-  const rows = ordered.map((place, index) => ({
-    ord: index,
-    slug: plan[index]!.slug,
-    name: place.name,
-    aliases: place.aliases,
-    kind: place.kind,
-    latitude: place.latitude ?? null,
-    longitude: place.longitude ?? null,
-    code: place.code ?? null,
-  }));
+  const slugs = plan.map((row) => row.slug);
   // Inserted in parent-first order, so parents get the lower ids; unchanged rows are not touched.
-  await db.$executeRaw`
+  await db.$executeRaw(Prisma.sql`
     INSERT INTO "Place" (slug, name, aliases, kind, latitude, longitude, code, "updatedAt")
-    SELECT r.slug, r.name, r.aliases, r.kind::"PlaceKind", r.latitude, r.longitude, r.code, now()
-    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-      AS r(ord int, slug text, name text, aliases text[], kind text, latitude float8, longitude float8, code text)
+    SELECT r.slug, r.name, ${splitList(Prisma.sql`r.aliases`)}, r.kind::"PlaceKind", r.latitude, r.longitude, r.code, now()
+    FROM unnest(
+      ${slugs}::text[],
+      ${ordered.map((place) => place.name)}::text[],
+      ${ordered.map((place) => joinList(place.aliases))}::text[],
+      ${ordered.map((place) => place.kind)}::text[],
+      ${ordered.map((place) => place.latitude ?? null)}::float8[],
+      ${ordered.map((place) => place.longitude ?? null)}::float8[],
+      ${ordered.map((place) => place.code ?? null)}::text[])
+      WITH ORDINALITY AS r(slug, name, aliases, kind, latitude, longitude, code, ord)
     ORDER BY r.ord
     ON CONFLICT (slug) DO UPDATE SET
       name = EXCLUDED.name, aliases = EXCLUDED.aliases, kind = EXCLUDED.kind, latitude = EXCLUDED.latitude,
       longitude = EXCLUDED.longitude, code = EXCLUDED.code, "updatedAt" = now()
     WHERE ("Place".name, "Place".aliases, "Place".kind, "Place".latitude, "Place".longitude, "Place".code)
-      IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.aliases, EXCLUDED.kind, EXCLUDED.latitude, EXCLUDED.longitude, EXCLUDED.code)`;
+      IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.aliases, EXCLUDED.kind, EXCLUDED.latitude, EXCLUDED.longitude, EXCLUDED.code)`);
 
-  const ids = await idsBySlug(db, "Place", rows.map((row) => row.slug));
+  const ids = await idsBySlug(db, "Place", slugs);
   const placeIds = new Map(ordered.map((place, index) => [place.key, requireId(ids, plan[index]!.slug)]));
-  const parents = ordered.map((place) => ({
-    id: placeIds.get(place.key),
-    parent_id: place.parentKey === undefined ? null : placeIds.get(place.parentKey),
-  }));
-  await db.$executeRaw`
+  await db.$executeRaw(Prisma.sql`
     UPDATE "Place" AS p SET "parentId" = r.parent_id, "updatedAt" = now()
-    FROM jsonb_to_recordset(${JSON.stringify(parents)}::jsonb) AS r(id int, parent_id int)
-    WHERE p.id = r.id AND p."parentId" IS DISTINCT FROM r.parent_id`;
+    FROM unnest(
+      ${ordered.map((place) => placeIds.get(place.key)!)}::int[],
+      ${ordered.map((place) => (place.parentKey === undefined ? null : (placeIds.get(place.parentKey) ?? null)))}::int[])
+      AS r(id, parent_id)
+    WHERE p.id = r.id AND p."parentId" IS DISTINCT FROM r.parent_id`);
   return placeIds;
 }
 
@@ -263,28 +262,26 @@ async function syncPersons(db: Db, persons: readonly PersonRef[]): Promise<Map<s
     persons.map((person) => ({ name: person.name, identity: person.wikidataId })),
     existing,
   );
-  const rows = persons.map((person, index) => ({
-    ord: index,
-    slug: plan[index]!.slug,
-    name: person.name,
-    aliases: person.aliases,
-    titles: person.titles,
-    description: person.description ?? null,
-    wikidata_id: person.wikidataId ?? null,
-  }));
-  await db.$executeRaw`
+  const slugs = plan.map((row) => row.slug);
+  await db.$executeRaw(Prisma.sql`
     INSERT INTO "Person" (slug, name, aliases, titles, description, "wikidataId", "updatedAt")
-    SELECT r.slug, r.name, r.aliases, r.titles, r.description, r.wikidata_id, now()
-    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-      AS r(ord int, slug text, name text, aliases text[], titles text[], description text, wikidata_id text)
+    SELECT r.slug, r.name, ${splitList(Prisma.sql`r.aliases`)}, ${splitList(Prisma.sql`r.titles`)}, r.description, r.wikidata_id, now()
+    FROM unnest(
+      ${slugs}::text[],
+      ${persons.map((person) => person.name)}::text[],
+      ${persons.map((person) => joinList(person.aliases))}::text[],
+      ${persons.map((person) => joinList(person.titles))}::text[],
+      ${persons.map((person) => person.description ?? null)}::text[],
+      ${persons.map((person) => person.wikidataId ?? null)}::text[])
+      WITH ORDINALITY AS r(slug, name, aliases, titles, description, wikidata_id, ord)
     ORDER BY r.ord
     ON CONFLICT (slug) DO UPDATE SET
       name = EXCLUDED.name, aliases = EXCLUDED.aliases, titles = EXCLUDED.titles,
       description = EXCLUDED.description, "wikidataId" = EXCLUDED."wikidataId", "updatedAt" = now()
     WHERE ("Person".name, "Person".aliases, "Person".titles, "Person".description, "Person"."wikidataId")
-      IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.aliases, EXCLUDED.titles, EXCLUDED.description, EXCLUDED."wikidataId")`;
+      IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.aliases, EXCLUDED.titles, EXCLUDED.description, EXCLUDED."wikidataId")`);
 
-  const ids = await idsBySlug(db, "Person", rows.map((row) => row.slug));
+  const ids = await idsBySlug(db, "Person", slugs);
   return new Map(persons.map((person, index) => [person.key, requireId(ids, plan[index]!.slug)]));
 }
 

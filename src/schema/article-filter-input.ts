@@ -3,7 +3,7 @@
 // mistake is the client's and answers BAD_USER_INPUT before any article SQL runs.
 import { EMPTY_FILTER, type ResolvedFilter } from "../articles/filter.ts";
 import { SLUG_PATTERN } from "../lib/slug.ts";
-import { badInput } from "./errors.ts";
+import { badInput } from "../graphql-errors.ts";
 import { decodeGlobalId, type NodeType, truncate } from "./global-id.ts";
 
 export interface DateRangeInput {

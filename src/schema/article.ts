@@ -8,7 +8,7 @@ import { ARTICLE_ORDERS, type ArticleOrder } from "../articles/order.ts";
 import type { ArticleScope } from "../articles/scope.ts";
 import { SLUG_PATTERN } from "../lib/slug.ts";
 import { builder } from "./builder.ts";
-import { badInput } from "./errors.ts";
+import { badInput } from "../graphql-errors.ts";
 import { decodeIdOf, truncate } from "./global-id.ts";
 import { articleCursorShape } from "./cursor-shapes.ts";
 import { type PageArgs, checkSize, parsePageArgs, toConnection, totalOf } from "./pagination.ts";

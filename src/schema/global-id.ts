@@ -1,6 +1,6 @@
 // Global ids are base64 of "Type:id", as the relay plugin writes them; decoding is strict so a
 // malformed id is a BAD_USER_INPUT error rather than a failed database lookup.
-import { badInput } from "./errors.ts";
+import { badInput } from "../graphql-errors.ts";
 
 export const NODE_TYPES = ["Article", "Source", "Person", "Place"] as const;
 export type NodeType = (typeof NODE_TYPES)[number];

@@ -1,6 +1,6 @@
 // Root lookups by exactly one of id or slug, with malformed input reported as BAD_USER_INPUT.
 import { SLUG_PATTERN } from "../lib/slug.ts";
-import { badInput } from "./errors.ts";
+import { badInput } from "../graphql-errors.ts";
 import { type NodeType, decodeIdOf, truncate } from "./global-id.ts";
 
 export function findBySlugOrId<T>(

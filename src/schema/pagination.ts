@@ -1,7 +1,7 @@
 // Relay pagination shared by every connection: argument rules from docs/api.md, opaque keyset
 // cursors, and turning a fetched window of rows into edges and pageInfo.
 import type { CursorValues, PageRequest } from "../lib/keyset.ts";
-import { badInput } from "./errors.ts";
+import { badInput } from "../graphql-errors.ts";
 import { truncate } from "./global-id.ts";
 
 export type { CursorValues, PageRequest } from "../lib/keyset.ts";

@@ -1,5 +1,6 @@
 // Date (calendar day, as outlets date their articles) and DateTime (an instant).
-import { GraphQLError, Kind } from "graphql";
+import { Kind } from "graphql";
+import { badInput } from "../graphql-errors.ts";
 import { builder } from "./builder.ts";
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -9,9 +10,7 @@ function parseDate(value: unknown): string {
     const date = new Date(`${value}T00:00:00Z`);
     if (!Number.isNaN(date.getTime()) && date.toISOString().startsWith(value)) return value;
   }
-  throw new GraphQLError(`Date must be an ISO date (YYYY-MM-DD), got ${JSON.stringify(value)}.`, {
-    extensions: { code: "BAD_USER_INPUT" },
-  });
+  throw badInput(`Date must be an ISO date (YYYY-MM-DD), got ${JSON.stringify(value)}.`);
 }
 
 function parseDateTime(value: unknown): Date {
@@ -19,9 +18,7 @@ function parseDateTime(value: unknown): Date {
     const date = new Date(value);
     if (!Number.isNaN(date.getTime()) && /^\d{4}-\d{2}-\d{2}T/.test(value)) return date;
   }
-  throw new GraphQLError(`DateTime must be an ISO 8601 instant, got ${JSON.stringify(value)}.`, {
-    extensions: { code: "BAD_USER_INPUT" },
-  });
+  throw badInput(`DateTime must be an ISO 8601 instant, got ${JSON.stringify(value)}.`);
 }
 
 builder.scalarType("Date", {

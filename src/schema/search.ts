@@ -15,7 +15,7 @@ import { MAX_QUERY_LENGTH, MAX_QUERY_WORDS, QueryParseError, parseSearchQuery } 
 import { toHighlightTsqueryText, toTsqueryText } from "../search/tsquery.ts";
 import { Article, ArticleFilter } from "./article.ts";
 import { builder } from "./builder.ts";
-import { badInput } from "./errors.ts";
+import { badInput } from "../graphql-errors.ts";
 import { type PageArgs, checkSize, parsePageArgs, toConnection, totalOf } from "./pagination.ts";
 import { PersonCount } from "./person.ts";
 import { PlaceCount, PlaceKindEnum } from "./place.ts";

@@ -5,7 +5,7 @@ import type { Person as PersonRow, Place as PlaceRow, Source as SourceRow } from
 import { foldSql, foldText } from "../lib/fold.ts";
 import { builder } from "./builder.ts";
 import { selectedRow } from "./selected.ts";
-import { badInput } from "./errors.ts";
+import { badInput } from "../graphql-errors.ts";
 import { checkSize } from "./pagination.ts";
 import { Person } from "./person.ts";
 import { Place } from "./place.ts";

@@ -4,7 +4,7 @@
 // PostgreSQL's statement_timeout, which is set to the same length (config.ts), so no connection
 // is held much past the deadline of the request that took it.
 import type { Plugin } from "graphql-yoga";
-import { deadlineExceeded } from "./errors.ts";
+import { deadlineExceeded } from "../graphql-errors.ts";
 
 const arrivals = new WeakMap<Request, number>();
 

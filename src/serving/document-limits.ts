@@ -5,7 +5,8 @@ import { maxAliasesPlugin } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDepthPlugin } from "@escape.tech/graphql-armor-max-depth";
 import { maxDirectivesPlugin } from "@escape.tech/graphql-armor-max-directives";
 import { maxTokensPlugin } from "@escape.tech/graphql-armor-max-tokens";
-import { GraphQLError, type ValidationContext } from "graphql";
+import type { GraphQLError, ValidationContext } from "graphql";
+import { type DocumentLimitCode, documentLimitExceeded } from "../graphql-errors.ts";
 import type { Plugin } from "graphql-yoga";
 
 export const DOCUMENT_LIMITS = {
@@ -17,18 +18,14 @@ export const DOCUMENT_LIMITS = {
   tokens: 3_000,
 } as const;
 
-type LimitCode = "DEPTH_LIMIT_EXCEEDED" | "ALIAS_LIMIT_EXCEEDED" | "DIRECTIVE_LIMIT_EXCEEDED" | "TOKEN_LIMIT_EXCEEDED";
-
 /**
  * Armor reports a limit as a bare "Syntax Error"; this reports it with a stable code instead,
  * during validation where there is a context, or by throwing while parsing.
  */
-function reject(code: LimitCode) {
+function reject(code: DocumentLimitCode) {
   return [
     (context: ValidationContext | null, error: GraphQLError) => {
-      const coded = new GraphQLError(error.message.replace(/^Syntax Error: /, ""), {
-        extensions: { code, http: { status: 400, spec: true } },
-      });
+      const coded = documentLimitExceeded(code, error.message.replace(/^Syntax Error: /, ""));
       if (!context) throw coded;
       context.reportError(coded);
     },

@@ -5,7 +5,7 @@
 import { useReadinessCheck, type Plugin } from "graphql-yoga";
 import type { Database } from "../db/database.ts";
 import { pendingMigrations } from "../db/migrations.ts";
-import { serviceUnavailable } from "./errors.ts";
+import { serviceUnavailable } from "../graphql-errors.ts";
 
 /** Whether start-up has reached the database; the server flips it once migrations are applied. */
 export interface StartupState {

@@ -7,7 +7,7 @@
 import { type DocumentNode, type GraphQLSchema, parse } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { LRUCache } from "lru-cache";
-import { costLimitExceeded, rateLimited } from "../errors.ts";
+import { costLimitExceeded, rateLimited } from "../../graphql-errors.ts";
 import type { ClientRateLimiter } from "../rate-limit.ts";
 import { type OperationCost, analyzeCost } from "./analysis.ts";
 
