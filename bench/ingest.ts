@@ -227,7 +227,9 @@ With both cores free the rate is bounded by about 2 cores / (ingest + PostgreSQL
 PostgreSQL's share includes the full-text trigger and GIN index on "searchVector" and the
 autovacuum that follows a large load.
 
-Stored after the runs: ${Object.entries(tables).map(([name, count]) => `${number.format(count)} ${count === 1 ? name.replace(/s$/, "") : name}`).join(", ")}.
+Stored after the runs: ${Object.entries(tables)
+    .map(([name, count]) => `${number.format(count)} ${count === 1 ? name.replace(/s$/, "") : name}`)
+    .join(", ")}.
 
 Rejected records (exit code 2; the first load's rejects file lists each with file, line and raw record):
 ${reasons.length ? reasons.map(([reason, count]) => `- ${number.format(count)}: ${reason}`).join("\n") : "- none"}
@@ -286,7 +288,16 @@ async function main(): Promise<void> {
   const tables = await tableCounts();
 
   const command = `npx tsx bench/ingest.ts${values.input === DEFAULT_INPUT ? "" : ` --input ${values.input}`}${values["batch-size"] ? ` --batch-size ${values["batch-size"]}` : ""}`;
-  const text = section(input, command, [["first load", first], ["second load (same input)", second]], tables, rejectReasons(path.join(scratch, "first-rejects.jsonl")));
+  const text = section(
+    input,
+    command,
+    [
+      ["first load", first],
+      ["second load (same input)", second],
+    ],
+    tables,
+    rejectReasons(path.join(scratch, "first-rejects.jsonl")),
+  );
   if (!values["no-readme"]) writeSection(text);
   console.log(`\n${text}`);
 }

@@ -85,7 +85,12 @@ const forwardedFor = () => `10.${Math.floor(Math.random() * 4)}.${Math.floor(Mat
 
 function normalRequest(pools: Pools): { body: string; headers: Record<string, string> } {
   const articleId = pick(pools.articles);
-  const params: BenchParams = { articleId, articleGlobalId: encodeGlobalId("Article", articleId), placeSlug: pick(pools.places), personSlug: pick(pools.persons) };
+  const params: BenchParams = {
+    articleId,
+    articleGlobalId: encodeGlobalId("Article", articleId),
+    placeSlug: pick(pools.places),
+    personSlug: pick(pools.persons),
+  };
   return { body: JSON.stringify(pick(OPERATIONS).graphql(params)), headers: { "content-type": "application/json", "x-forwarded-for": forwardedFor() } };
 }
 
@@ -93,11 +98,15 @@ const nest = (levels: string[], leaf: string) => levels.reduceRight((inner, leve
 
 /** What a hostile or careless client sends: each is refused before any SQL. */
 const HOSTILE_BODIES: string[] = [
-  JSON.stringify({ query: `{ ${nest(["articles(first: 100)", "edges", "node", "related(first: 100)", "article", "related(first: 100)", "article", "related(first: 100)", "article"], "title")} }` }),
+  JSON.stringify({
+    query: `{ ${nest(["articles(first: 100)", "edges", "node", "related(first: 100)", "article", "related(first: 100)", "article", "related(first: 100)", "article"], "title")} }`,
+  }),
   JSON.stringify({
     query: `{ ${nest(["persons(first: 100)", "edges", "node", "articles(first: 100)", "edges", "node", "persons(first: 100)", "edges", "node", "articles(first: 100)", "edges", "node"], "title")} }`,
   }),
-  JSON.stringify({ query: `{ ${nest(["sources(first: 1)", "edges", "node", ...Array.from({ length: 6 }, () => ["articles(first: 1)", "edges", "node", "source"]).flat()], "label")} }` }),
+  JSON.stringify({
+    query: `{ ${nest(["sources(first: 1)", "edges", "node", ...Array.from({ length: 6 }, () => ["articles(first: 1)", "edges", "node", "source"]).flat()], "label")} }`,
+  }),
   JSON.stringify({ query: `{ ${Array.from({ length: 500 }, (_, index) => `a${index}: sources(first: 100) { totalCount }`).join(" ")} }` }),
   JSON.stringify({ query: `{ ${Array.from({ length: 20_000 }, () => "__typename").join(" ")} }` }),
   JSON.stringify({ query: "{ sources { totalCount } }", variables: { padding: "x".repeat(200_000) } }),
@@ -114,7 +123,15 @@ function startServer(): Promise<ChildProcess> {
     const script = (JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts["start:prod"]!;
     const child = spawn("sh", ["-c", `exec env ${script}`], {
       cwd: root,
-      env: { ...process.env, PATH: `${path.join(root, "node_modules/.bin")}:${process.env.PATH}`, DATABASE_URL: databaseUrl, PORT: String(PORT), TRUST_PROXY: "1", LOG_LEVEL: "warn", SEED_DEMO: "false" },
+      env: {
+        ...process.env,
+        PATH: `${path.join(root, "node_modules/.bin")}:${process.env.PATH}`,
+        DATABASE_URL: databaseUrl,
+        PORT: String(PORT),
+        TRUST_PROXY: "1",
+        LOG_LEVEL: "warn",
+        SEED_DEMO: "false",
+      },
       stdio: ["ignore", "pipe", "inherit"],
     });
     let output = "";
@@ -197,10 +214,17 @@ async function refusalTimes(): Promise<{ median: number; max: number }> {
 function headerOf(file: string): string {
   const lines = fs.readFileSync(file, "utf8").split("\n");
   const usage = lines.findIndex((line) => line.startsWith("//   npx"));
-  return lines.slice(0, usage).map((line) => line.replace(/^\/\/ ?/, "")).join("\n").trim();
+  return lines
+    .slice(0, usage)
+    .map((line) => line.replace(/^\/\/ ?/, ""))
+    .join("\n")
+    .trim();
 }
 
-const fiveXx = (run: Run) => Object.entries(run.statusCodes).filter(([code]) => code.startsWith("5")).reduce((sum, [, count]) => sum + count, 0);
+const fiveXx = (run: Run) =>
+  Object.entries(run.statusCodes)
+    .filter(([code]) => code.startsWith("5"))
+    .reduce((sum, [, count]) => sum + count, 0);
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
@@ -247,11 +271,18 @@ async function main() {
       // Paced so the hostile requests are 5% of all the mixed round sends.
       const hostileRate = Math.max(1, Math.round((normalRate * HOSTILE_SHARE) / (1 - HOSTILE_SHARE)));
       console.log(`round ${round}: mixed, ${NORMAL_CONNECTIONS} + ${HOSTILE_CONNECTIONS} connections (hostile at ${hostileRate} req/s)`);
-      const [normal, bad] = await Promise.all([cannon(NORMAL_CONNECTIONS, () => normalRequest(pools)), cannon(HOSTILE_CONNECTIONS, hostileRequest, hostileRate)]);
+      const [normal, bad] = await Promise.all([
+        cannon(NORMAL_CONNECTIONS, () => normalRequest(pools)),
+        cannon(HOSTILE_CONNECTIONS, hostileRequest, hostileRate),
+      ]);
       mixed.push(summarise(normal));
       hostile.push(summarise(bad));
-      console.log(`  normal ${mixed.at(-1)!.requestsPerSecond} req/s, p50 ${mixed.at(-1)!.p50} ms, p99 ${mixed.at(-1)!.p99} ms, ${JSON.stringify(mixed.at(-1)!.statusCodes)}`);
-      console.log(`  hostile ${hostile.at(-1)!.requestsPerSecond} req/s, p50 ${hostile.at(-1)!.p50} ms, p99 ${hostile.at(-1)!.p99} ms, ${JSON.stringify(hostile.at(-1)!.statusCodes)}`);
+      console.log(
+        `  normal ${mixed.at(-1)!.requestsPerSecond} req/s, p50 ${mixed.at(-1)!.p50} ms, p99 ${mixed.at(-1)!.p99} ms, ${JSON.stringify(mixed.at(-1)!.statusCodes)}`,
+      );
+      console.log(
+        `  hostile ${hostile.at(-1)!.requestsPerSecond} req/s, p50 ${hostile.at(-1)!.p50} ms, p99 ${hostile.at(-1)!.p99} ms, ${JSON.stringify(hostile.at(-1)!.statusCodes)}`,
+      );
     }
   } finally {
     clearInterval(sampler);
@@ -265,7 +296,9 @@ async function main() {
 
   const all = [...baselines, ...mixed, ...hostile];
   const ratio = median(mixed.map((run) => run.p99)) / median(baselines.map((run) => run.p99));
-  const hostileShare = hostile.reduce((sum, run) => sum + run.requests, 0) / (hostile.reduce((sum, run) => sum + run.requests, 0) + mixed.reduce((sum, run) => sum + run.requests, 0));
+  const hostileShare =
+    hostile.reduce((sum, run) => sum + run.requests, 0) /
+    (hostile.reduce((sum, run) => sum + run.requests, 0) + mixed.reduce((sum, run) => sum + run.requests, 0));
   const summary = {
     fiveXx: all.reduce((sum, run) => sum + fiveXx(run), 0),
     errors: all.reduce((sum, run) => sum + run.errors, 0),

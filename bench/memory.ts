@@ -38,7 +38,11 @@ const embedded = { PGLITE_DIR: ":memory:", DATABASE_URL: "" };
 const postgres = { DATABASE_URL: options["database-url"]!, SEED_DEMO: "false" };
 const VARIANTS: Variant[] = [
   { name: "npm start, embedded PGlite in memory, demo corpus", command: ["sh", "-c", `exec ${scripts.start}`], env: embedded },
-  { name: "npm run start:prod, embedded PGlite in memory, demo corpus", command: ["sh", "-c", `exec env ${scripts["start:prod"]}`], env: { ...embedded, SEED_DEMO: "true" } },
+  {
+    name: "npm run start:prod, embedded PGlite in memory, demo corpus",
+    command: ["sh", "-c", `exec env ${scripts["start:prod"]}`],
+    env: { ...embedded, SEED_DEMO: "true" },
+  },
   { name: "npm start, PostgreSQL, KCNA corpus", command: ["sh", "-c", `exec ${scripts.start}`], env: postgres },
   { name: "npm run start:prod, PostgreSQL, KCNA corpus", command: ["sh", "-c", `exec env ${scripts["start:prod"]}`], env: postgres },
 ];
@@ -59,7 +63,14 @@ function start(variant: Variant): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     const child = spawn(variant.command[0]!, variant.command.slice(1), {
       cwd: root,
-      env: { ...process.env, PATH: `${path.join(root, "node_modules/.bin")}:${process.env.PATH}`, PORT: String(PORT), LOG_LEVEL: "warn", RATE_LIMIT_PER_MINUTE: "0", ...variant.env },
+      env: {
+        ...process.env,
+        PATH: `${path.join(root, "node_modules/.bin")}:${process.env.PATH}`,
+        PORT: String(PORT),
+        LOG_LEVEL: "warn",
+        RATE_LIMIT_PER_MINUTE: "0",
+        ...variant.env,
+      },
       stdio: ["ignore", "ignore", "inherit"],
     });
     const ready = setInterval(async () => {
@@ -86,7 +97,9 @@ async function measure(variant: Variant): Promise<{ readyMb: number; peakMb: num
     duration,
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ query: "{ articles(first: 20) { totalCount edges { node { title source { label } persons { person { name } } places { place { name } } } } } }" }),
+    body: JSON.stringify({
+      query: "{ articles(first: 20) { totalCount edges { node { title source { label } persons { person { name } } places { place { name } } } } } }",
+    }),
   });
   const peakMb = memoryMb(pid).peak;
   child.removeAllListeners("exit");
@@ -118,7 +131,8 @@ const rows = VARIANTS.map((variant) => {
   return `| ${variant.name} | ${median(runs.map((run) => run.readyMb))} | ${median(runs.map((run) => run.peakMb))} | ${median(runs.map((run) => run.requestsPerSecond))} |`;
 });
 const peakOf = (index: number) => median(results.get(VARIANTS[index]!.name)!.map((run) => run.peakMb));
-const ratioLine = (label: string, dev: number, prod: number) => `${label}: start:prod peaks at **${prod} MB**, ${Math.round((prod / dev) * 100)}% of npm start's ${dev} MB.`;
+const ratioLine = (label: string, dev: number, prod: number) =>
+  `${label}: start:prod peaks at **${prod} MB**, ${Math.round((prod / dev) * 100)}% of npm start's ${dev} MB.`;
 const section = [
   "## Memory: npm start and start:prod",
   "",
@@ -126,7 +140,12 @@ const section = [
   "npx tsx bench/memory.ts   # --duration 15, --rounds 3, --no-readme",
   "```",
   "",
-  fs.readFileSync(path.join(root, "bench/memory.ts"), "utf8").split("\n").slice(0, 6).map((line) => line.replace(/^\/\/ ?/, "")).join("\n"),
+  fs
+    .readFileSync(path.join(root, "bench/memory.ts"), "utf8")
+    .split("\n")
+    .slice(0, 6)
+    .map((line) => line.replace(/^\/\/ ?/, ""))
+    .join("\n"),
   "",
   `Run of ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, ${rounds} rounds of ${duration} s at 10 connections, load average ${loadBefore.toFixed(1)} before and ${loadAfter.toFixed(1)} after:`,
   "",

@@ -88,18 +88,33 @@ export const OPERATIONS: Operation[] = [
     }),
     async baseline(client, p) {
       const [article, more, related] = await Promise.all([
-        client.query(`SELECT a.title, a."sourceId", s.label,
+        client.query(
+          `SELECT a.title, a."sourceId", s.label,
             ${mentionJson("PersonMention", "Person", "personId", "person")} AS persons,
             ${mentionJson("PlaceMention", "Place", "placeId", "place")} AS places
-          FROM "Article" a JOIN "Source" s ON s.id = a."sourceId" WHERE a.id = $1`, [p.articleId]),
-        client.query(`SELECT a.title FROM "Article" a WHERE a."sourceId" = (SELECT "sourceId" FROM "Article" WHERE id = $1)
-          AND a.id <> $1 AND a."isStub" = FALSE ORDER BY a."publishedAt" DESC NULLS LAST, a.id DESC LIMIT 10`, [p.articleId]),
+          FROM "Article" a JOIN "Source" s ON s.id = a."sourceId" WHERE a.id = $1`,
+          [p.articleId],
+        ),
+        client.query(
+          `SELECT a.title FROM "Article" a WHERE a."sourceId" = (SELECT "sourceId" FROM "Article" WHERE id = $1)
+          AND a.id <> $1 AND a."isStub" = FALSE ORDER BY a."publishedAt" DESC NULLS LAST, a.id DESC LIMIT 10`,
+          [p.articleId],
+        ),
         client.query(RELATED_SQL, [p.articleId]),
       ]);
       const row = article.rows[0];
       return {
-        body: { data: { node: { title: row.title, source: { label: row.label, articles: { edges: more.rows.map((node) => ({ node })) } },
-          persons: row.persons, places: row.places, related: related.rows } } },
+        body: {
+          data: {
+            node: {
+              title: row.title,
+              source: { label: row.label, articles: { edges: more.rows.map((node) => ({ node })) } },
+              persons: row.persons,
+              places: row.places,
+              related: related.rows,
+            },
+          },
+        },
         statements: 3,
       };
     },
@@ -113,29 +128,44 @@ export const OPERATIONS: Operation[] = [
       variables: { slug: p.placeSlug },
     }),
     async baseline(client, p) {
-      const place = await client.query(`
+      const place = await client.query(
+        `
         WITH RECURSIVE up(id, parent, depth) AS (
           SELECT id, "parentId", 0 FROM "Place" WHERE slug = $1
           UNION ALL SELECT p.id, p."parentId", up.depth + 1 FROM "Place" p JOIN up ON p.id = up.parent)
         SELECT (SELECT name FROM up JOIN "Place" pl USING (id) WHERE depth = 0) AS name,
                (SELECT id FROM up WHERE depth = 0) AS id,
                coalesce((SELECT json_agg(json_build_object('name', pl.name) ORDER BY depth DESC) FROM up JOIN "Place" pl USING (id) WHERE depth > 0), '[]') AS ancestors`,
-        [p.placeSlug]);
+        [p.placeSlug],
+      );
       const id = place.rows[0].id;
       const [children, articles, total] = await Promise.all([
         client.query(`SELECT name, count(*) OVER ()::int AS total FROM "Place" WHERE "parentId" = $1 ORDER BY name, id LIMIT 20`, [id]),
-        client.query(`WITH RECURSIVE d(id) AS (SELECT $1::int UNION SELECT p.id FROM "Place" p JOIN d ON p."parentId" = d.id)
+        client.query(
+          `WITH RECURSIVE d(id) AS (SELECT $1::int UNION SELECT p.id FROM "Place" p JOIN d ON p."parentId" = d.id)
           SELECT a.title, ${mentionJson("PlaceMention", "Place", "placeId", "place")} AS places FROM "Article" a
           WHERE a."isStub" = FALSE AND a.id IN (SELECT "articleId" FROM "PlaceMention" WHERE "placeId" IN (SELECT id FROM d))
-          ORDER BY a."publishedAt" DESC NULLS LAST, a.id DESC LIMIT 20`, [id]),
-        client.query(`WITH RECURSIVE d(id) AS (SELECT $1::int UNION SELECT p.id FROM "Place" p JOIN d ON p."parentId" = d.id)
+          ORDER BY a."publishedAt" DESC NULLS LAST, a.id DESC LIMIT 20`,
+          [id],
+        ),
+        client.query(
+          `WITH RECURSIVE d(id) AS (SELECT $1::int UNION SELECT p.id FROM "Place" p JOIN d ON p."parentId" = d.id)
           SELECT count(*)::int AS n FROM "Article" a
-          WHERE a."isStub" = FALSE AND a.id IN (SELECT "articleId" FROM "PlaceMention" WHERE "placeId" IN (SELECT id FROM d))`, [id]),
+          WHERE a."isStub" = FALSE AND a.id IN (SELECT "articleId" FROM "PlaceMention" WHERE "placeId" IN (SELECT id FROM d))`,
+          [id],
+        ),
       ]);
       return {
-        body: { data: { place: { name: place.rows[0].name, ancestors: place.rows[0].ancestors,
-          children: { totalCount: children.rows[0]?.total ?? 0, edges: children.rows.map(({ name }) => ({ node: { name } })) },
-          articles: { totalCount: total.rows[0].n, edges: articles.rows.map((node) => ({ node })) } } } },
+        body: {
+          data: {
+            place: {
+              name: place.rows[0].name,
+              ancestors: place.rows[0].ancestors,
+              children: { totalCount: children.rows[0]?.total ?? 0, edges: children.rows.map(({ name }) => ({ node: { name } })) },
+              articles: { totalCount: total.rows[0].n, edges: articles.rows.map((node) => ({ node })) },
+            },
+          },
+        },
         statements: 4,
       };
     },
@@ -153,19 +183,33 @@ export const OPERATIONS: Operation[] = [
       const scope = `a."isStub" = FALSE AND (a.id IN (SELECT "articleId" FROM "PersonMention" WHERE "personId" = $1)
         OR a.id IN (SELECT "articleId" FROM "Authorship" WHERE "personId" = $1))`;
       const [mentions, articles, total, co] = await Promise.all([
-        client.query(`SELECT count(*)::int AS n FROM "PersonMention" m JOIN "Article" a ON a.id = m."articleId" AND a."isStub" = FALSE WHERE m."personId" = $1`, [id]),
+        client.query(
+          `SELECT count(*)::int AS n FROM "PersonMention" m JOIN "Article" a ON a.id = m."articleId" AND a."isStub" = FALSE WHERE m."personId" = $1`,
+          [id],
+        ),
         client.query(`SELECT a.title FROM "Article" a WHERE ${scope} ORDER BY a."publishedAt" DESC NULLS LAST, a.id DESC LIMIT 20`, [id]),
         client.query(`SELECT count(*)::int AS n FROM "Article" a WHERE ${scope}`, [id]),
-        client.query(`SELECT x.count, json_build_object('name', p.name) AS person FROM (
+        client.query(
+          `SELECT x.count, json_build_object('name', p.name) AS person FROM (
             SELECT other."personId", count(*)::int AS count FROM "PersonMention" self
             JOIN "PersonMention" other ON other."articleId" = self."articleId" AND other."personId" <> self."personId"
             JOIN "Article" a ON a.id = self."articleId" AND a."isStub" = FALSE
             WHERE self."personId" = $1 GROUP BY other."personId" ORDER BY count DESC, other."personId" LIMIT 10) x
-          JOIN "Person" p ON p.id = x."personId" ORDER BY x.count DESC, x."personId"`, [id]),
+          JOIN "Person" p ON p.id = x."personId" ORDER BY x.count DESC, x."personId"`,
+          [id],
+        ),
       ]);
       return {
-        body: { data: { person: { name: person.rows[0].name, mentionCount: mentions.rows[0].n,
-          articles: { totalCount: total.rows[0].n, edges: articles.rows.map((node) => ({ node })) }, coMentioned: co.rows } } },
+        body: {
+          data: {
+            person: {
+              name: person.rows[0].name,
+              mentionCount: mentions.rows[0].n,
+              articles: { totalCount: total.rows[0].n, edges: articles.rows.map((node) => ({ node })) },
+              coMentioned: co.rows,
+            },
+          },
+        },
         statements: 5,
       };
     },

@@ -132,18 +132,28 @@ async function graphqlStatements(params: BenchParams): Promise<number[]> {
 const params = await pickParams();
 console.log(`Parameters: ${JSON.stringify(params)}`);
 const statements = await graphqlStatements(params);
-const selected = OPERATIONS.map((operation, index) => ({ operation, index })).filter(({ index }) => !options.only || options.only.split(",").includes(String(index)));
+const selected = OPERATIONS.map((operation, index) => ({ operation, index })).filter(
+  ({ index }) => !options.only || options.only.split(",").includes(String(index)),
+);
 
 // node itself with tsx's loader (not the tsx wrapper, which runs a second process), so the pid
 // whose RSS is sampled is the server's.
 const serverCommand = (script: string, ...args: string[]) => [process.execPath, "--import", "tsx", script, ...args];
 /** One load of the GraphQL service, each in a fresh server process. */
 async function loadGraphql(operation: (typeof OPERATIONS)[number]): Promise<Measurement> {
-  const graphql = await start(serverCommand("src/cli.ts", "serve"), {
-    DATABASE_URL: databaseUrl, PORT: String(GRAPHQL_PORT), SEED_DEMO: "false", NODE_ENV: "production",
-    // Uncached, unlimited: every request executed, none refused for its client's budget.
-    RESPONSE_CACHE: "false", RATE_LIMIT_PER_MINUTE: "0",
-  }, /GraphiQL at/);
+  const graphql = await start(
+    serverCommand("src/cli.ts", "serve"),
+    {
+      DATABASE_URL: databaseUrl,
+      PORT: String(GRAPHQL_PORT),
+      SEED_DEMO: "false",
+      NODE_ENV: "production",
+      // Uncached, unlimited: every request executed, none refused for its client's budget.
+      RESPONSE_CACHE: "false",
+      RATE_LIMIT_PER_MINUTE: "0",
+    },
+    /GraphiQL at/,
+  );
   const measured = await load(graphql, {
     url: `http://127.0.0.1:${GRAPHQL_PORT}/graphql`,
     method: "POST",
@@ -156,9 +166,15 @@ async function loadGraphql(operation: (typeof OPERATIONS)[number]): Promise<Meas
 
 /** One load of the baseline, with the statements it says it sent per request. */
 async function loadBaseline(index: number): Promise<Measurement & { statements: number }> {
-  const baselineServer = await start(serverCommand("bench/baseline-server.ts"), {
-    DATABASE_URL: databaseUrl, PORT: String(BASELINE_PORT), BENCH_PARAMS: JSON.stringify(params),
-  }, /baseline listening/);
+  const baselineServer = await start(
+    serverCommand("bench/baseline-server.ts"),
+    {
+      DATABASE_URL: databaseUrl,
+      PORT: String(BASELINE_PORT),
+      BENCH_PARAMS: JSON.stringify(params),
+    },
+    /baseline listening/,
+  );
   const measured = await load(baselineServer, { url: `http://127.0.0.1:${BASELINE_PORT}/op/${index}` });
   const statements = Number((await fetch(`http://127.0.0.1:${BASELINE_PORT}/op/${index}`)).headers.get("x-statements"));
   await stop(baselineServer);

@@ -242,12 +242,16 @@ async function main() {
   // Statistics and visibility maps as autovacuum would leave them; a fresh load has neither,
   // and the planner then misjudges every join with the mention tables.
   await pool.query(`VACUUM ANALYZE`);
-  const { rows: [corpus] } = await pool.query<{ articles: number; indexed: number }>(
+  const {
+    rows: [corpus],
+  } = await pool.query<{ articles: number; indexed: number }>(
     `SELECT count(*)::int AS articles, count("searchVector")::int AS indexed FROM "Article" WHERE NOT "isStub"`,
   );
   // Broad searches read most of the table, so whether it fits in PostgreSQL's buffer cache
   // decides their time; the report says how large the cache was.
-  const { rows: [server] } = await pool.query<{ shared_buffers: string }>("SHOW shared_buffers");
+  const {
+    rows: [server],
+  } = await pool.query<{ shared_buffers: string }>("SHOW shared_buffers");
   const list = searches(await largestSource(pool));
   const ids = await lookUpIds(pool, list);
   const { yoga } = await createBenchApp(db);
@@ -298,8 +302,12 @@ async function main() {
   const loadAfter = os.loadavg()[0]!;
   const fmt = (ms: number) => ms.toFixed(1);
   const lines: string[] = [];
-  lines.push(`Corpus: ${corpus!.articles.toLocaleString("en")} articles (${corpus!.indexed.toLocaleString("en")} indexed). ${runs} timed runs of each search after 2 warm-up rounds, pool of ${poolSize}, page of ${PAGE_SIZE} with ${SNIPPETS} snippets, facets of ${FACET_SIZE}.`);
-  lines.push(`Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? "CPU"}, Node ${process.version}, PostgreSQL shared_buffers ${server!.shared_buffers}, load average ${loadBefore.toFixed(1)} before / ${loadAfter.toFixed(1)} after (the machine is shared: other work inflates the p95s).`);
+  lines.push(
+    `Corpus: ${corpus!.articles.toLocaleString("en")} articles (${corpus!.indexed.toLocaleString("en")} indexed). ${runs} timed runs of each search after 2 warm-up rounds, pool of ${poolSize}, page of ${PAGE_SIZE} with ${SNIPPETS} snippets, facets of ${FACET_SIZE}.`,
+  );
+  lines.push(
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? "CPU"}, Node ${process.version}, PostgreSQL shared_buffers ${server!.shared_buffers}, load average ${loadBefore.toFixed(1)} before / ${loadAfter.toFixed(1)} after (the machine is shared: other work inflates the p95s).`,
+  );
   lines.push("");
   lines.push("| kind | GraphQL p50 ms | GraphQL p95 ms | SQL p50 ms | SQL p95 ms | ratio p50 | ratio p95 |");
   lines.push("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");

@@ -87,9 +87,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const startup = options.startup ?? { ready: true, reason: "" };
   const redis = options.redisUrl ? connectRedis(options.redisUrl, logger) : null;
   if (redis) await redisReady(redis, 2_000);
-  const persistedDocuments: PersistedDocuments | null = serving.persistedDocumentsPath
-    ? loadPersistedDocuments(serving.persistedDocumentsPath)
-    : null;
+  const persistedDocuments: PersistedDocuments | null = serving.persistedDocumentsPath ? loadPersistedDocuments(serving.persistedDocumentsPath) : null;
 
   let responseCache: Cache | null = null;
   let listener: ChannelListener | null = null;
@@ -130,4 +128,3 @@ export async function createApp(options: AppOptions): Promise<App> {
     },
   };
 }
-

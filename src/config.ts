@@ -80,14 +80,10 @@ export function validatePostgresUrl(url: string, name = "DATABASE_URL"): string 
   try {
     parsed = new URL(url);
   } catch {
-    throw new ConfigError(
-      `${name} is not a valid URL. Expected postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE.`,
-    );
+    throw new ConfigError(`${name} is not a valid URL. Expected postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE.`);
   }
   if (parsed.protocol !== "postgresql:" && parsed.protocol !== "postgres:") {
-    throw new ConfigError(
-      `${name} must start with postgresql:// (got "${parsed.protocol}//"). Unset it to use the embedded database.`,
-    );
+    throw new ConfigError(`${name} must start with postgresql:// (got "${parsed.protocol}//"). Unset it to use the embedded database.`);
   }
   if (!parsed.hostname && !parsed.searchParams.get("host")) {
     throw new ConfigError(`${name} names no host. Expected postgresql://USER@HOST:PORT/DATABASE.`);
@@ -103,7 +99,7 @@ function validateRedisUrl(raw: string): string {
   try {
     parsed = new URL(raw);
   } catch {
-    throw new ConfigError('REDIS_URL is not a valid URL. Expected redis://[:PASSWORD@]HOST[:PORT][/DB].');
+    throw new ConfigError("REDIS_URL is not a valid URL. Expected redis://[:PASSWORD@]HOST[:PORT][/DB].");
   }
   if (parsed.protocol !== "redis:" && parsed.protocol !== "rediss:") {
     throw new ConfigError(`REDIS_URL must start with redis:// or rediss:// (got "${parsed.protocol}//").`);

@@ -40,10 +40,7 @@ async function untilReachable(db: Database, config: Config, logger: Logger, star
     } catch (error) {
       if (!isTransientConnectionError(error) || stopped()) throw error;
       startup.reason = "the database does not answer";
-      logger.warn(
-        { retryInMs: waitMs },
-        `${connectionProblem(config.database, error).message} Not ready; retrying in ${Math.round(waitMs / 1000)} s.`,
-      );
+      logger.warn({ retryInMs: waitMs }, `${connectionProblem(config.database, error).message} Not ready; retrying in ${Math.round(waitMs / 1000)} s.`);
       await sleep(waitMs);
       waitMs = Math.min(waitMs * 2, LAST_RETRY_MS);
     }
@@ -94,15 +91,29 @@ async function serveOne(config: Config, logger: Logger, role: "single" | "worker
   let stopping = false;
   const bringUp = async () => {
     if (role === "single") {
-      await untilReachable(db, config, logger, startup, () => migrateAndSeed(db, config, logger), () => stopping);
+      await untilReachable(
+        db,
+        config,
+        logger,
+        startup,
+        () => migrateAndSeed(db, config, logger),
+        () => stopping,
+      );
     } else {
       // The primary migrates; a worker waits until what it expects is there.
-      await untilReachable(db, config, logger, startup, async () => {
-        for (let pending = await pendingMigrations(db); pending.length > 0 && !stopping; pending = await pendingMigrations(db)) {
-          startup.reason = `waiting for migrations: ${pending.join(", ")}`;
-          await sleep(500);
-        }
-      }, () => stopping);
+      await untilReachable(
+        db,
+        config,
+        logger,
+        startup,
+        async () => {
+          for (let pending = await pendingMigrations(db); pending.length > 0 && !stopping; pending = await pendingMigrations(db)) {
+            startup.reason = `waiting for migrations: ${pending.join(", ")}`;
+            await sleep(500);
+          }
+        },
+        () => stopping,
+      );
     }
     startup.ready = true;
     startup.reason = "";
@@ -113,7 +124,13 @@ async function serveOne(config: Config, logger: Logger, role: "single" | "worker
   };
 
   const signal = nextSignal();
-  const outcome = await Promise.race([bringUp().then(() => signal, (error: unknown) => error), signal]);
+  const outcome = await Promise.race([
+    bringUp().then(
+      () => signal,
+      (error: unknown) => error,
+    ),
+    signal,
+  ]);
   stopping = true;
   if (typeof outcome !== "string") {
     logger.fatal({ err: outcome }, describeFatal(outcome));
@@ -152,7 +169,14 @@ async function servePrimary(config: Config, logger: Logger): Promise<number> {
 
   const db = await openForServing(config);
   const startup: StartupState = { ready: false, reason: "applying migrations" };
-  const migrated = untilReachable(db, config, logger, startup, () => migrateAndSeed(db, config, logger), () => stopping).then(
+  const migrated = untilReachable(
+    db,
+    config,
+    logger,
+    startup,
+    () => migrateAndSeed(db, config, logger),
+    () => stopping,
+  ).then(
     () => db.close(),
     (error: unknown) => error,
   );

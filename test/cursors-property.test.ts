@@ -18,9 +18,20 @@ const SCHEMES = [...ARTICLE_ORDERS.map((order) => `articles:${order}`), ...SEARC
 
 /** What a forger sends: cursors of this service's form with wrong values, and anything at all. */
 const forgedCursor = fc.oneof(
-  fc.tuple(fc.constantFrom(...SCHEMES), fc.array(fc.oneof(fc.jsonValue(), fc.date({ noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10))), { maxLength: 4 }))
+  fc
+    .tuple(
+      fc.constantFrom(...SCHEMES),
+      fc.array(
+        fc.oneof(
+          fc.jsonValue(),
+          fc.date({ noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10)),
+        ),
+        { maxLength: 4 },
+      ),
+    )
     .map(([scheme, values]) => cursorOf([scheme, ...values])),
-  fc.tuple(fc.constantFrom(...SCHEMES), fc.string(), fc.oneof(fc.integer(), fc.double(), fc.constant(2 ** 40)))
+  fc
+    .tuple(fc.constantFrom(...SCHEMES), fc.string(), fc.oneof(fc.integer(), fc.double(), fc.constant(2 ** 40)))
     .map(([scheme, value, id]) => cursorOf([scheme, value, id])),
   fc.jsonValue().map(cursorOf),
   fc.string({ maxLength: 40 }),
@@ -68,7 +79,14 @@ describe("forged cursors and random filters", () => {
     const province = await make.place("South Hwanghae Province", "PROVINCE");
     await make.place("Anak County", "COUNTY", province.id);
     for (const [index, publishedAt] of ["2021-07-12", null, "2019-01-01"].entries()) {
-      await make.article({ sourceId: source.id, title: `Kim Jong Un article ${index}`, publishedAt, listedAt: new Date(Date.UTC(2021, 6, index + 1, 10, 30)), persons: [{ id: person.id }], places: [{ id: province.id }] });
+      await make.article({
+        sourceId: source.id,
+        title: `Kim Jong Un article ${index}`,
+        publishedAt,
+        listedAt: new Date(Date.UTC(2021, 6, index + 1, 10, 30)),
+        persons: [{ id: person.id }],
+        places: [{ id: province.id }],
+      });
     }
   });
   afterAll(() => t.destroy());
@@ -82,7 +100,9 @@ describe("forged cursors and random filters", () => {
       ["year zero", "PUBLISHED_AT_ASC", cursorOf(["articles:PUBLISHED_AT_ASC", "0000-01-01", 3])],
     ] as const;
     for (const [name, order, cursor] of forged) {
-      const body = (await (await t.post({ query: `query($c: String) { articles(orderBy: ${order}, after: $c) { totalCount } }`, variables: { c: cursor } })).json()) as Body;
+      const body = (await (
+        await t.post({ query: `query($c: String) { articles(orderBy: ${order}, after: $c) { totalCount } }`, variables: { c: cursor } })
+      ).json()) as Body;
       expectError(body as ExecutionResult, { code: "BAD_USER_INPUT", path: ["articles"], argument: "after" });
       expect(body.errors?.[0]?.message, name).toMatch(/Argument "after" is not a valid cursor/);
     }
@@ -93,7 +113,12 @@ describe("forged cursors and random filters", () => {
       const first = (await (await t.post({ query: `{ articles(orderBy: ${order}, first: 1) { pageInfo { endCursor } } }` })).json()) as {
         data: { articles: { pageInfo: { endCursor: string } } };
       };
-      const next = (await (await t.post({ query: `query($c: String) { articles(orderBy: ${order}, first: 5, after: $c) { edges { node { title } } } }`, variables: { c: first.data.articles.pageInfo.endCursor } })).json()) as Body & {
+      const next = (await (
+        await t.post({
+          query: `query($c: String) { articles(orderBy: ${order}, first: 5, after: $c) { edges { node { title } } } }`,
+          variables: { c: first.data.articles.pageInfo.endCursor },
+        })
+      ).json()) as Body & {
         data: { articles: { edges: unknown[] } };
       };
       expect(next.errors, order).toBeUndefined();
@@ -113,8 +138,16 @@ describe("forged cursors and random filters", () => {
     });
   }
 
-  const idOrSlug = fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom("kim-jong-un", "south-hwanghae-province", "kcna-en"), fc.jsonValue().map((value) => Buffer.from(JSON.stringify(value)).toString("base64")));
-  const dateLike = fc.oneof(fc.string({ maxLength: 12 }), fc.date({ noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10)), fc.constantFrom("2021-02-30", "0000-01-01", "99999-01-01"));
+  const idOrSlug = fc.oneof(
+    fc.string({ maxLength: 30 }),
+    fc.constantFrom("kim-jong-un", "south-hwanghae-province", "kcna-en"),
+    fc.jsonValue().map((value) => Buffer.from(JSON.stringify(value)).toString("base64")),
+  );
+  const dateLike = fc.oneof(
+    fc.string({ maxLength: 12 }),
+    fc.date({ noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10)),
+    fc.constantFrom("2021-02-30", "0000-01-01", "99999-01-01"),
+  );
   const filter = fc.record(
     {
       sources: fc.array(idOrSlug, { maxLength: 3 }),

@@ -1,4 +1,4 @@
-// Entity-linking accuracy against the hand labels (issue 3, item 4). Needs the real data in
+// Entity-linking accuracy against the hand labels. Needs the real data in
 // ../shared/data; skips when it or the labels file is absent.
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";

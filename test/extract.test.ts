@@ -48,8 +48,7 @@ const PLACES: PlaceRef[] = [
 
 const CATALOG: EntityCatalog = { persons: PERSONS, places: PLACES };
 
-const extract = (text: string, title?: string): Extraction =>
-  createExtractor(CATALOG).extract(text, title === undefined ? undefined : { title });
+const extract = (text: string, title?: string): Extraction => createExtractor(CATALOG).extract(text, title === undefined ? undefined : { title });
 const keys = (matches: EntityMatch[]): string[] => matches.map((m) => m.key);
 const personKeys = (text: string): string[] => keys(extract(text).persons);
 const placeKeys = (text: string): string[] => keys(extract(text).places);
@@ -166,9 +165,7 @@ describe("people the catalog lacks: Korean names", () => {
   it("counts every later mention of the full name, in either spelling, but not the surname alone", () => {
     const text = "Pak Kyong Son spoke. Then Pak Kyong-son and Pak agreed, and Pak Kyong Son left.";
     const result = extract(text);
-    expect(result.persons).toEqual([
-      { key: "pak-kyong-son", count: 3, surfaceForms: ["Pak Kyong Son", "Pak Kyong-son"], firstOffset: 0 },
-    ]);
+    expect(result.persons).toEqual([{ key: "pak-kyong-son", count: 3, surfaceForms: ["Pak Kyong Son", "Pak Kyong-son"], firstOffset: 0 }]);
     expect(discoveredNames(text)).toEqual(["Pak Kyong Son"]);
   });
 
@@ -206,9 +203,7 @@ describe("people the catalog lacks: Korean names", () => {
   });
 
   it("takes the Korean name, not the office before it, from a run of capitalised words", () => {
-    expect(discoveredNames("Present were Minister of Agriculture Ri Kyong Sik, acting chairman of the committee.")).toEqual([
-      "Ri Kyong Sik",
-    ]);
+    expect(discoveredNames("Present were Minister of Agriculture Ri Kyong Sik, acting chairman of the committee.")).toEqual(["Ri Kyong Sik"]);
   });
 
   it.each([
@@ -240,9 +235,7 @@ describe("people the catalog lacks: names introduced by a title, role or leader"
 
   it("takes the name after the office the title names", () => {
     expect(discoveredNames("led by Chairman of the Central Committee Harpal Brar, a delegation")).toEqual(["Harpal Brar"]);
-    expect(discoveredNames("He was greeted by Chinese Ambassador E.P. to the DPRK Liu Xiaoming and officials.")).toEqual([
-      "Liu Xiaoming",
-    ]);
+    expect(discoveredNames("He was greeted by Chinese Ambassador E.P. to the DPRK Liu Xiaoming and officials.")).toEqual(["Liu Xiaoming"]);
   });
 
   it("takes the name before a role after a comma", () => {
@@ -259,10 +252,7 @@ describe("people the catalog lacks: names introduced by a title, role or leader"
   });
 
   it("takes the name after led by or headed by", () => {
-    expect(discoveredNames("a delegation led by Alexsandr Chetverikov and a group headed by Paolo Romani")).toEqual([
-      "Alexsandr Chetverikov",
-      "Paolo Romani",
-    ]);
+    expect(discoveredNames("a delegation led by Alexsandr Chetverikov and a group headed by Paolo Romani")).toEqual(["Alexsandr Chetverikov", "Paolo Romani"]);
   });
 
   it("does not take a plural title for part of the name", () => {
@@ -287,7 +277,8 @@ describe("people the catalog lacks: names introduced by a title, role or leader"
 
   it("reads names after scare quotes and in quoted speech, but not in titles of works", () => {
     expect(discoveredNames('"Minister of National Unification" Kang In Dok insisted on talks.')).toEqual(["Kang In Dok"]);
-    const speech = '"Our delegation, led by Paolo Romani, came to see the achievements of the Korean people with our own eyes and we are deeply impressed by all we saw," he said.';
+    const speech =
+      '"Our delegation, led by Paolo Romani, came to see the achievements of the Korean people with our own eyes and we are deeply impressed by all we saw," he said.';
     expect(discoveredNames(speech)).toEqual(["Paolo Romani"]);
     expect(discoveredNames('They sang "Song of Kim Kuk Thae" and "Ode to Paolo Romani".')).toEqual([]);
   });
@@ -328,9 +319,7 @@ describe("places", () => {
   });
 
   it("resolves a dateline town by its bare name", () => {
-    expect(extract("Samjiyon, August 2 (KCNA) -- Snow fell.").places).toEqual([
-      { key: "samjiyon", count: 1, surfaceForms: ["Samjiyon"], firstOffset: 0 },
-    ]);
+    expect(extract("Samjiyon, August 2 (KCNA) -- Snow fell.").places).toEqual([{ key: "samjiyon", count: 1, surfaceForms: ["Samjiyon"], firstOffset: 0 }]);
   });
 
   it("discovers a village with its county and province from a chain", () => {
@@ -349,9 +338,7 @@ describe("places", () => {
 
   it("hangs a discovered village under a county the catalog knows", () => {
     const result = extract("Wonam-ri, Hoechang County, South Phyongan Province");
-    expect(result.discoveredPlaces).toEqual([
-      { key: "hoechang-wonam-ri", name: "Wonam-ri", aliases: [], kind: "VILLAGE", parentKey: "hoechang" },
-    ]);
+    expect(result.discoveredPlaces).toEqual([{ key: "hoechang-wonam-ri", name: "Wonam-ri", aliases: [], kind: "VILLAGE", parentKey: "hoechang" }]);
     expect(keys(result.places)).toEqual(["hoechang-wonam-ri", "hoechang", "KP07"]);
   });
 
@@ -460,9 +447,7 @@ describe("tally", () => {
 describe("bad input", () => {
   it("rejects a catalog with duplicate keys or unknown parents", () => {
     expect(() => createExtractor({ persons: [PERSONS[0]!, PERSONS[0]!], places: [] })).toThrow(/duplicate person key "kim-il-sung"/);
-    expect(() => createExtractor({ persons: [], places: [place("x", "X County", "COUNTY", "nowhere")] })).toThrow(
-      /unknown parent "nowhere"/,
-    );
+    expect(() => createExtractor({ persons: [], places: [place("x", "X County", "COUNTY", "nowhere")] })).toThrow(/unknown parent "nowhere"/);
   });
 
   it("rejects text that is not a string", () => {

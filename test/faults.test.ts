@@ -271,9 +271,7 @@ afterEach(async () => {
 // ---------------------------------------------------------------------------------------------
 
 const availability = postgresAvailability();
-const postgresTitle = availability.available
-  ? "when PostgreSQL fails"
-  : `when PostgreSQL fails (skipped: ${availability.reason})`;
+const postgresTitle = availability.available ? "when PostgreSQL fails" : `when PostgreSQL fails (skipped: ${availability.reason})`;
 // The reporter folds skipped suites away; say why once, where the run's output shows it.
 if (!availability.available) console.warn(`test/faults.test.ts: skipping the PostgreSQL fault tests: ${availability.reason}`);
 
@@ -392,7 +390,8 @@ describe.skipIf(!availability.available)(postgresTitle, () => {
 function summarize(mode: StopMode, load: Load): string {
   const byStatus = new Map<string, number>();
   for (const outcome of load.outcomes) {
-    const key = outcome.kind !== "response" ? outcome.kind : succeeded(outcome) ? "ok" : `${outcome.status} ${String(outcome.body.errors?.[0]?.extensions?.code)}`;
+    const key =
+      outcome.kind !== "response" ? outcome.kind : succeeded(outcome) ? "ok" : `${outcome.status} ${String(outcome.body.errors?.[0]?.extensions?.code)}`;
     byStatus.set(key, (byStatus.get(key) ?? 0) + 1);
   }
   const slowest = Math.max(...load.outcomes.map((outcome) => outcome.ms));

@@ -88,102 +88,105 @@ describe.skipIf(SKIP)(SKIP ? `GraphiQL in a browser (${SKIP_NOTE})` : "GraphiQL 
     await database?.destroy();
   });
 
-  it(
-    "loads everything from the service and runs the welcome query",
-    async () => {
-      if (!server || !browser) throw new Error("beforeAll did not start the server and the browser");
-      const url = server.url;
+  it("loads everything from the service and runs the welcome query", async () => {
+    if (!server || !browser) throw new Error("beforeAll did not start the server and the browser");
+    const url = server.url;
 
-      // What the result pane should show, asked the ordinary way first: the same document, POSTed.
-      const expected = await fetch(url, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ query: GRAPHIQL_OPTIONS.defaultQuery, operationName: "LatestArticles" }),
-      });
-      const expectedBody = (await expected.json()) as ArticlesPage;
-      expect(expectedBody.errors).toBeUndefined();
-      const firstTitle = expectedBody.data?.articles.edges[0]?.node.title;
-      expect(firstTitle, "the seeded corpus has articles").toBeTruthy();
+    // What the result pane should show, asked the ordinary way first: the same document, POSTed.
+    const expected = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: GRAPHIQL_OPTIONS.defaultQuery, operationName: "LatestArticles" }),
+    });
+    const expectedBody = (await expected.json()) as ArticlesPage;
+    expect(expectedBody.errors).toBeUndefined();
+    const firstTitle = expectedBody.data?.articles.edges[0]?.node.title;
+    expect(firstTitle, "the seeded corpus has articles").toBeTruthy();
 
-      // A large window, so the first article's lines are among those drawn: Monaco only puts the
-      // lines in view into the page.
-      context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
-      // Recorded on the context, which sees every page's requests, its workers' included.
-      const requests: string[] = [];
-      context.on("request", (request) => void requests.push(request.url()));
-      // Anything bound elsewhere is recorded above and then refused here, so the test never
-      // depends on (or reaches) the internet, and a CDN-loaded page also fails to render.
-      await context.route(
-        (candidate) => !isLocal(candidate.toString()),
-        (route) => route.abort("internetdisconnected"),
-      );
+    // A large window, so the first article's lines are among those drawn: Monaco only puts the
+    // lines in view into the page.
+    context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+    // Recorded on the context, which sees every page's requests, its workers' included.
+    const requests: string[] = [];
+    context.on("request", (request) => void requests.push(request.url()));
+    // Anything bound elsewhere is recorded above and then refused here, so the test never
+    // depends on (or reaches) the internet, and a CDN-loaded page also fails to render.
+    await context.route(
+      (candidate) => !isLocal(candidate.toString()),
+      (route) => route.abort("internetdisconnected"),
+    );
 
-      const page = await context.newPage();
-      // Monaco's language workers: inlined by render-graphiql and started from blob: URLs.
-      const workers: string[] = [];
-      page.on("worker", (worker) => void workers.push(worker.url()));
-      const consoleErrors: string[] = [];
-      page.on("console", (message: ConsoleMessage) => {
-        if (message.type() === "error") consoleErrors.push(`${message.text()} (at ${message.location().url || "?"})`);
-      });
-      const pageErrors: string[] = [];
-      page.on("pageerror", (error) => void pageErrors.push(error.message));
-      const failedRequests: string[] = [];
-      page.on("requestfailed", (request) => void failedRequests.push(`${request.url()}: ${request.failure()?.errorText ?? "?"}`));
+    const page = await context.newPage();
+    // Monaco's language workers: inlined by render-graphiql and started from blob: URLs.
+    const workers: string[] = [];
+    page.on("worker", (worker) => void workers.push(worker.url()));
+    const consoleErrors: string[] = [];
+    page.on("console", (message: ConsoleMessage) => {
+      if (message.type() === "error") consoleErrors.push(`${message.text()} (at ${message.location().url || "?"})`);
+    });
+    const pageErrors: string[] = [];
+    page.on("pageerror", (error) => void pageErrors.push(error.message));
+    const failedRequests: string[] = [];
+    page.on("requestfailed", (request) => void failedRequests.push(`${request.url()}: ${request.failure()?.errorText ?? "?"}`));
 
-      /** Nothing so far has left the machine, failed to load, or said so in the console. */
-      const expectStayedLocal = () => {
-        expect(requests.filter((requested) => !isLocal(requested)), "requests to other hosts").toEqual([]);
-        expect(workers.filter((worker) => !isLocal(worker)), "workers loaded from other hosts").toEqual([]);
-        expect(failedRequests, "requests that failed").toEqual([]);
-        expect(consoleErrors.filter((text) => FAILED_LOAD.test(text)), "console errors about failed loads").toEqual([]);
-        expect(pageErrors, "uncaught errors in the page").toEqual([]);
-      };
+    /** Nothing so far has left the machine, failed to load, or said so in the console. */
+    const expectStayedLocal = () => {
+      expect(
+        requests.filter((requested) => !isLocal(requested)),
+        "requests to other hosts",
+      ).toEqual([]);
+      expect(
+        workers.filter((worker) => !isLocal(worker)),
+        "workers loaded from other hosts",
+      ).toEqual([]);
+      expect(failedRequests, "requests that failed").toEqual([]);
+      expect(
+        consoleErrors.filter((text) => FAILED_LOAD.test(text)),
+        "console errors about failed loads",
+      ).toEqual([]);
+      expect(pageErrors, "uncaught errors in the page").toEqual([]);
+    };
 
-      const response = await page.goto(url, { waitUntil: "load" });
-      expect(response?.status()).toBe(200);
-      expect(response?.headers()["content-type"]).toMatch(/^text\/html/);
-      expect(await page.title()).toBe("newsgraph");
-      // Checked at once as well as at the end: a page built from a CDN fails here, naming the
-      // URLs, instead of waiting out the editor that will never appear.
-      expectStayedLocal();
+    const response = await page.goto(url, { waitUntil: "load" });
+    expect(response?.status()).toBe(200);
+    expect(response?.headers()["content-type"]).toMatch(/^text\/html/);
+    expect(await page.title()).toBe("newsgraph");
+    // Checked at once as well as at the end: a page built from a CDN fails here, naming the
+    // URLs, instead of waiting out the editor that will never appear.
+    expectStayedLocal();
 
-      // The editor is ready when Monaco has drawn the welcome query into it.
-      await page.waitForFunction(
-        () => document.querySelector(".graphiql-query-editor .view-lines")?.textContent?.includes("LatestArticles") ?? false,
-        undefined,
-        { timeout: 30_000 },
-      );
-      expect(await editorText(page, ".graphiql-query-editor")).toContain("query LatestArticles");
+    // The editor is ready when Monaco has drawn the welcome query into it.
+    await page.waitForFunction(
+      () => document.querySelector(".graphiql-query-editor .view-lines")?.textContent?.includes("LatestArticles") ?? false,
+      undefined,
+      { timeout: 30_000 },
+    );
+    expect(await editorText(page, ".graphiql-query-editor")).toContain("query LatestArticles");
 
-      // GraphiQL 5 (what render-graphiql 5.24.1 inlines; its editors are Monaco) has one run
-      // button, in the session's toolbar: <button class="graphiql-execute-button"
-      // aria-label="Execute query (…)">, labelled "Stop query" while one runs.
-      const run = page.locator("button.graphiql-execute-button");
-      await expect.poll(() => run.count()).toBe(1);
-      const answered = page.waitForResponse(
-        (candidate) => candidate.request().method() === "POST" && (candidate.request().postData() ?? "").includes("LatestArticles"),
-      );
-      await run.click();
-      const answer = await answered;
-      expect(answer.status()).toBe(200);
+    // GraphiQL 5 (what render-graphiql 5.24.1 inlines; its editors are Monaco) has one run
+    // button, in the session's toolbar: <button class="graphiql-execute-button"
+    // aria-label="Execute query (…)">, labelled "Stop query" while one runs.
+    const run = page.locator("button.graphiql-execute-button");
+    await expect.poll(() => run.count()).toBe(1);
+    const answered = page.waitForResponse(
+      (candidate) => candidate.request().method() === "POST" && (candidate.request().postData() ?? "").includes("LatestArticles"),
+    );
+    await run.click();
+    const answer = await answered;
+    expect(answer.status()).toBe(200);
 
-      await page.waitForFunction(
-        () => document.querySelector(".graphiql-response .view-lines")?.textContent?.includes("totalCount") ?? false,
-        undefined,
-        { timeout: 30_000 },
-      );
-      const result = await editorText(page, ".graphiql-response");
-      expect(result).toContain(`"totalCount": ${expectedBody.data?.articles.totalCount}`);
-      // The pane wraps long lines (a title breaks across drawn lines, the rest indented), so the
-      // title is compared with all white space taken out of both.
-      expect(squeeze(result)).toContain(squeeze(JSON.stringify(firstTitle)));
-      expect(result).not.toContain('"errors"');
+    await page.waitForFunction(() => document.querySelector(".graphiql-response .view-lines")?.textContent?.includes("totalCount") ?? false, undefined, {
+      timeout: 30_000,
+    });
+    const result = await editorText(page, ".graphiql-response");
+    expect(result).toContain(`"totalCount": ${expectedBody.data?.articles.totalCount}`);
+    // The pane wraps long lines (a title breaks across drawn lines, the rest indented), so the
+    // title is compared with all white space taken out of both.
+    expect(squeeze(result)).toContain(squeeze(JSON.stringify(firstTitle)));
+    expect(result).not.toContain('"errors"');
 
-      expectStayedLocal();
-      // The page, the schema's introspection and the query, at least: the listener did record.
-      expect(requests.filter((requested) => requested.startsWith(url)).length).toBeGreaterThanOrEqual(3);
-    },
-    120_000,
-  );
+    expectStayedLocal();
+    // The page, the schema's introspection and the query, at least: the listener did record.
+    expect(requests.filter((requested) => requested.startsWith(url)).length).toBeGreaterThanOrEqual(3);
+  }, 120_000);
 });

@@ -29,7 +29,13 @@ async function rowCounts(): Promise<Record<string, number>> {
 
 describe("ingesting the same input twice", () => {
   it("reports everything unchanged the second time and changes no row", async () => {
-    const inputs = ["--source", "Rodong Sinmun", path.join(fixtures, "listing-page.txt"), path.join(fixtures, "articles.jsonl"), path.join(fixtures, "articles.json")];
+    const inputs = [
+      "--source",
+      "Rodong Sinmun",
+      path.join(fixtures, "listing-page.txt"),
+      path.join(fixtures, "articles.jsonl"),
+      path.join(fixtures, "articles.json"),
+    ];
     const first = await ingest(inputs);
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/read 8, inserted 6, updated 0, unchanged 0, stubs 2, rejected 0/);
@@ -48,11 +54,23 @@ describe("ingesting the same input twice", () => {
 
 describe("article slugs", () => {
   it("come from the title, with -2, -3 ... across a batch and against stored rows", async () => {
-    const record = (n: number) => ({ title: "New Year Editorial", date: `200${n}-01-01`, url: `http://example.org/editorial/${n}`, source: "KCNA", body: `Editorial ${n}.` });
+    const record = (n: number) => ({
+      title: "New Year Editorial",
+      date: `200${n}-01-01`,
+      url: `http://example.org/editorial/${n}`,
+      source: "KCNA",
+      body: `Editorial ${n}.`,
+    });
     await ingest([writeJsonLines("editorials-1.jsonl", [record(1), record(2), record(3)])]);
     await ingest([writeJsonLines("editorials-2.jsonl", [record(4), record(5)])]);
     const slugs = await harness.db.prisma.article.findMany({ where: { title: "New Year Editorial" }, orderBy: { publishedAt: "asc" }, select: { slug: true } });
-    expect(slugs.map((row) => row.slug)).toEqual(["new-year-editorial", "new-year-editorial-2", "new-year-editorial-3", "new-year-editorial-4", "new-year-editorial-5"]);
+    expect(slugs.map((row) => row.slug)).toEqual([
+      "new-year-editorial",
+      "new-year-editorial-2",
+      "new-year-editorial-3",
+      "new-year-editorial-4",
+      "new-year-editorial-5",
+    ]);
   });
 });
 

@@ -33,7 +33,10 @@ describe("JSON inputs", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/read 3, inserted 3, updated 0, unchanged 0, stubs 0, rejected 0/);
 
-    const spanish = await harness.db.prisma.article.findUniqueOrThrow({ where: { originalUrl: "http://example.org/kcna/2018/04/21/1" }, include: { source: true } });
+    const spanish = await harness.db.prisma.article.findUniqueOrThrow({
+      where: { originalUrl: "http://example.org/kcna/2018/04/21/1" },
+      include: { source: true },
+    });
     expect(spanish).toMatchObject({ title: "Delegacion llega a Pyongyang", language: "es", publishedAt: new Date("2018-04-21T00:00:00.000Z") });
     expect(spanish.source).toMatchObject({ label: "KCNA", name: "KCNA", slug: "kcna", language: "en", agency: "Korean Central News Agency" });
 
@@ -67,7 +70,13 @@ describe("JSON inputs", () => {
 
   it("read gzip recognised by its bytes, from a file or from standard input", async () => {
     const record = (n: number) =>
-      JSON.stringify({ title: `Compressed Report ${n}`, date: `2020-01-0${n}`, url: `http://example.org/gz/${n}`, source: "KCNA", body: `Report ${n} from Pyongyang.` });
+      JSON.stringify({
+        title: `Compressed Report ${n}`,
+        date: `2020-01-0${n}`,
+        url: `http://example.org/gz/${n}`,
+        source: "KCNA",
+        body: `Report ${n} from Pyongyang.`,
+      });
     const file = path.join(scratch, "compressed.jsonl");
     fs.writeFileSync(file, zlib.gzipSync(`${record(1)}\n${record(2)}\n`));
     expect((await ingest([file])).stdout).toMatch(/read 2, inserted 2/);
@@ -98,7 +107,12 @@ describe.skipIf(!fs.existsSync(KCNA) || !fs.existsSync(RODONG))("the field mappi
       expect(article.publishedAt).toEqual(new Date(`${record.date}T00:00:00.000Z`));
       expect(article.language).toBe(record.language);
       expect(article.source.label).toBe("KCNA");
-      expect(article.body!.split("\n\n")).toEqual(record.body.split("\n").map((paragraph) => paragraph.trim()).filter(Boolean));
+      expect(article.body!.split("\n\n")).toEqual(
+        record.body
+          .split("\n")
+          .map((paragraph) => paragraph.trim())
+          .filter(Boolean),
+      );
     }
     for (const line of rodongLines) {
       const record = JSON.parse(line) as { url: string; title: string; date: string; content: string[] };

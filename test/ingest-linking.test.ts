@@ -27,7 +27,6 @@ function fakeDatabase(tables: { Person?: object[]; Place?: object[] }) {
   };
 }
 
-
 function standIn(extraction: Extraction): Extractor & { added: PlaceRef[]; texts: [string, string | undefined][] } {
   const added: PlaceRef[] = [];
   const texts: [string, string | undefined][] = [];
@@ -79,7 +78,16 @@ describe("the linker", () => {
     await persons.persist(db);
     const links = linker.links(extracted);
     expect(db.inserted).toEqual([
-      { table: "Person", params: [["ri-chol", "yang-ryon-hui"], ["Ri Chol", "Yang Ryon Hui"], ["", ""], ["Premier", ""], [null, null]] },
+      {
+        table: "Person",
+        params: [
+          ["ri-chol", "yang-ryon-hui"],
+          ["Ri Chol", "Yang Ryon Hui"],
+          ["", ""],
+          ["Premier", ""],
+          [null, null],
+        ],
+      },
     ]);
     expect(links.persons).toEqual([{ entityId: 1000, count: 1, surfaceForms: ["Ri Chol"], firstOffset: 0 }]);
     expect(links.authorIds).toEqual([1001]);
@@ -87,7 +95,19 @@ describe("the linker", () => {
 
   it("hands discovered places to the extractor and stores them parents first", async () => {
     const db = fakeDatabase({
-      Place: [{ id: 7, slug: "south-hwanghae-province", name: "South Hwanghae Province", aliases: [], kind: "PROVINCE", parentId: null, latitude: null, longitude: null, code: "KP05" }],
+      Place: [
+        {
+          id: 7,
+          slug: "south-hwanghae-province",
+          name: "South Hwanghae Province",
+          aliases: [],
+          kind: "PROVINCE",
+          parentId: null,
+          latitude: null,
+          longitude: null,
+          code: "KP05",
+        },
+      ],
     });
     const persons = await PersonRegistry.load(db);
     const places = await PlaceRegistry.load(db, new Map([["KP05", 7]]));

@@ -65,7 +65,9 @@ describe.skipIf(!fs.existsSync(SEED))("the seed page (../shared/seeds)", () => {
     const stored = article.body!.split("\n\n");
     expect(stored).toEqual(onPage);
     expect(stored).toHaveLength(14);
-    expect(stored[0]).toMatch(/^The socialist patriotic movement and the revolutionary mass movement are now in full swing in the Democratic People’s Republic of Korea/);
+    expect(stored[0]).toMatch(
+      /^The socialist patriotic movement and the revolutionary mass movement are now in full swing in the Democratic People’s Republic of Korea/,
+    );
     expect(stored[13]).toMatch(/gives wisdom and courage to them\.$/);
     expect(article.wordCount).toBe(article.body!.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length);
   });
@@ -81,8 +83,12 @@ describe.skipIf(!fs.existsSync(SEED))("the seed page (../shared/seeds)", () => {
       expect(stub).toMatchObject({ body: null, publishedAt: null, wordCount: 0, language: "en", originalUrl: null });
       expect(stub.teaser).toBeTruthy();
     }
-    expect(stubs[0]!.teaser).toBe("A friendship gathering for staff members of the Chinese embassy in Pyongyang took place at the Wonsan Kalma Coastal Tourist Area");
-    expect(stubs[14]!.teaser).toBe("The Mausoleum of King Kogugwon, also known as Anak Tomb No. 3, is located in Oguk-ri, Anak County, South Hwanghae Province.");
+    expect(stubs[0]!.teaser).toBe(
+      "A friendship gathering for staff members of the Chinese embassy in Pyongyang took place at the Wonsan Kalma Coastal Tourist Area",
+    );
+    expect(stubs[14]!.teaser).toBe(
+      "The Mausoleum of King Kogugwon, also known as Anak Tomb No. 3, is located in Oguk-ri, Anak County, South Hwanghae Province.",
+    );
   });
 
   it("links the people and places the article names, with counts, spellings and first offsets", async () => {

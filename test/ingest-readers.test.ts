@@ -108,10 +108,7 @@ describe("the page reader", () => {
   it("rejects a More From item without a date but keeps the other items", () => {
     const text = page.replace("March 1, 2024\n", "");
     const items = parsePage(pageLines(text), { file: "p.txt", defaultLanguage: null });
-    expect(records(items).map((record) => record.title)).toEqual([
-      "Orchard Harvest Gathers Pace in Kwail County",
-      "New Bridge Opens over Taedong River",
-    ]);
+    expect(records(items).map((record) => record.title)).toEqual(["Orchard Harvest Gathers Pace in Kwail County", "New Bridge Opens over Taedong River"]);
     expect(items.filter((item) => item.kind === "reject")).toHaveLength(1);
   });
 

@@ -24,7 +24,8 @@ function readRejects(file: string) {
 
 describe("rejected records", () => {
   const dir = fs.mkdtempSync(path.join(harness.scratch, "rejected-"));
-  const good = (n: number) => JSON.stringify({ title: `Good Record ${n}`, date: `2017-01-0${n}`, url: `http://example.org/good/${n}`, source: "KCNA", body: `Text ${n}.` });
+  const good = (n: number) =>
+    JSON.stringify({ title: `Good Record ${n}`, date: `2017-01-0${n}`, url: `http://example.org/good/${n}`, source: "KCNA", body: `Text ${n}.` });
   const malformed = '{"title": "Broken", "body": ';
   const untitled = JSON.stringify({ body: "A body without a title.", source: "KCNA" });
   let run: IngestRun;

@@ -35,10 +35,7 @@ describe("migrations", () => {
   it("detect drift when schema.prisma gains a field the migrations lack", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "newsgraph-drift-"));
     const drifted = path.join(dir, "schema.prisma");
-    fs.writeFileSync(
-      drifted,
-      fs.readFileSync(schemaPath, "utf8").replace("model Source {", "model Source {\n  driftProbe String?"),
-    );
+    fs.writeFileSync(drifted, fs.readFileSync(schemaPath, "utf8").replace("model Source {", "model Source {\n  driftProbe String?"));
     const change = await pendingSchemaChange(migrationsDir, drifted);
     expect(change).toMatch(/ADD COLUMN\s+"driftProbe"/);
   });

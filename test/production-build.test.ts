@@ -27,7 +27,11 @@ interface Served {
  * the script, so the test could not stop it through npm.
  */
 function startProd(env: Record<string, string>, readyLines = 1): Promise<{ served: Served; url: string }> {
-  const child = spawn("sh", ["-c", `exec env ${startProdScript}`], { cwd: root, env: { ...process.env, PORT: "0", LOG_LEVEL: "info", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn("sh", ["-c", `exec env ${startProdScript}`], {
+    cwd: root,
+    env: { ...process.env, PORT: "0", LOG_LEVEL: "info", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const lines: Record<string, unknown>[] = [];
   const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
   const served: Served = { child, lines, exited };
@@ -55,7 +59,11 @@ async function stop(served: Served): Promise<number | null> {
 }
 
 async function sourcesCount(url: string): Promise<unknown> {
-  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ sources { totalCount } }" }) });
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query: "{ sources { totalCount } }" }),
+  });
   return ((await response.json()) as { data?: unknown }).data;
 }
 
@@ -90,7 +98,10 @@ describe("the production build", () => {
     let databaseUrl = "";
     const admin = (sql: string) => {
       const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-      return client.connect().then(() => client.query(sql)).finally(() => client.end());
+      return client
+        .connect()
+        .then(() => client.query(sql))
+        .finally(() => client.end());
     };
     // biome-ignore lint/suspicious/noDuplicateTestHooks: this describe's own database, beside the outer build step.
     beforeAll(async () => {

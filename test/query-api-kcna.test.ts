@@ -84,11 +84,14 @@ describe.skipIf(!hasKcnaCorpus)("the query API on a slice of the KCNA corpus", (
 
     const listed = await allIds({ places: [province!.slug] });
     expect(listed.total).toBe(province!.total);
-    const expected = await sql<{ id: number }>(`
+    const expected = await sql<{ id: number }>(
+      `
       WITH RECURSIVE tree(id) AS (SELECT $1::int UNION SELECT p.id FROM "Place" p JOIN tree t ON p."parentId" = t.id)
       SELECT a.id FROM "Article" a WHERE NOT a."isStub"
         AND EXISTS (SELECT 1 FROM "PlaceMention" m WHERE m."articleId" = a.id AND m."placeId" IN (SELECT id FROM tree))
-      ORDER BY a."publishedAt" DESC NULLS LAST, a.id DESC`, province!.id);
+      ORDER BY a."publishedAt" DESC NULLS LAST, a.id DESC`,
+      province!.id,
+    );
     expect(listed.ids).toEqual(globalIds(expected));
 
     const page = await app.data(KcnaPlace, { slug: province!.slug });
@@ -104,13 +107,17 @@ describe.skipIf(!hasKcnaCorpus)("the query API on a slice of the KCNA corpus", (
       JOIN "Person" pa ON pa.id = x."personId" JOIN "Person" pb ON pb.id = y."personId"
       GROUP BY pa.slug, pb.slug ORDER BY count(*) DESC, pa.slug, pb.slug LIMIT 1`);
     const { a, b } = pair[0]!;
-    const expected = await sql<{ id: number }>(`
+    const expected = await sql<{ id: number }>(
+      `
       SELECT a.id FROM "Article" a WHERE NOT a."isStub"
         AND a.id IN (SELECT "articleId" FROM "PersonMention" m JOIN "Person" p ON p.id = m."personId" WHERE p.slug = $1
                      UNION SELECT "articleId" FROM "Authorship" m JOIN "Person" p ON p.id = m."personId" WHERE p.slug = $1)
         AND a.id IN (SELECT "articleId" FROM "PersonMention" m JOIN "Person" p ON p.id = m."personId" WHERE p.slug = $2
                      UNION SELECT "articleId" FROM "Authorship" m JOIN "Person" p ON p.id = m."personId" WHERE p.slug = $2)
-      ORDER BY a."publishedAt" DESC NULLS LAST, a.id DESC`, a, b);
+      ORDER BY a."publishedAt" DESC NULLS LAST, a.id DESC`,
+      a,
+      b,
+    );
     expect(expected.length).toBeGreaterThan(10);
     const listed = await allIds({ persons: [a, b] });
     expect(listed.ids).toEqual(globalIds(expected));
@@ -120,14 +127,18 @@ describe.skipIf(!hasKcnaCorpus)("the query API on a slice of the KCNA corpus", (
     const [range] = await sql<{ from: string; to: string }>(`
       SELECT min("publishedAt")::text AS from, (min("publishedAt") + 120)::text AS to FROM "Article" WHERE NOT "isStub"`);
     const filter: ArticleFilter = { persons: ["kim-jong-il"], places: ["pyongyang"], publishedAt: { from: range!.from, to: range!.to } };
-    const expected = await sql<{ id: number }>(`
+    const expected = await sql<{ id: number }>(
+      `
       SELECT a.id FROM "Article" a WHERE NOT a."isStub" AND a."publishedAt" BETWEEN $1::date AND $2::date
         AND (a.id IN (SELECT "articleId" FROM "PersonMention" m JOIN "Person" p ON p.id = m."personId" WHERE p.slug = 'kim-jong-il')
           OR a.id IN (SELECT "articleId" FROM "Authorship" m JOIN "Person" p ON p.id = m."personId" WHERE p.slug = 'kim-jong-il'))
         AND a.id IN (SELECT "articleId" FROM "PlaceMention" WHERE "placeId" IN (
           WITH RECURSIVE tree(id) AS (SELECT id FROM "Place" WHERE slug = 'pyongyang'
             UNION SELECT p.id FROM "Place" p JOIN tree t ON p."parentId" = t.id) SELECT id FROM tree))
-      ORDER BY a.title, a.id`, range!.from, range!.to);
+      ORDER BY a.title, a.id`,
+      range!.from,
+      range!.to,
+    );
     expect(expected.length).toBeGreaterThan(5);
     const listed = await allIds(filter, "TITLE_ASC");
     expect(listed.ids).toEqual(globalIds(expected));

@@ -5,7 +5,7 @@ import { expectError } from "./helpers/errors.ts";
 import { factories } from "./helpers/factories.ts";
 import { graphql } from "./generated/gql.ts";
 
-// The canonical operations of issue 4, each with the statement budget it must stay within.
+// The canonical operations (those of bench/query-api-ops.ts), each with the statement budget it must stay within.
 const ArticleList = graphql(`
   query CanonicalArticleList($first: Int!) {
     articles(first: $first) {
@@ -134,7 +134,17 @@ describe("the query API", () => {
       });
     }
     await make.article({ sourceId: naenara.id, title: "A stub from a More From box", isStub: true, publishedAt: null });
-    Object.assign(id, { naenara: naenara.id, kim: kim.id, choe: choe.id, rare: rare.id, author: author.id, anak: anak.id, province: province.id, oguk: oguk.id, pyongyang: pyongyang.id });
+    Object.assign(id, {
+      naenara: naenara.id,
+      kim: kim.id,
+      choe: choe.id,
+      rare: rare.id,
+      author: author.id,
+      anak: anak.id,
+      province: province.id,
+      oguk: oguk.id,
+      pyongyang: pyongyang.id,
+    });
   });
 
   afterAll(() => app?.destroy());
@@ -146,13 +156,25 @@ describe("the query API", () => {
     // a count that grows with the page is N+1.
     const cases: [string, number, () => Promise<(first: number) => Promise<{ count: number }>>][] = [
       ["a list of articles with source, authors, persons and places", 2, async () => (first) => app.countStatements(ArticleList, { first })],
-      ["an article page with 10 more from the source and 5 related", 7, async () => {
-        const articleId = encodeGlobalId("Article", await article8());
-        return (first) => app.countStatements(ArticlePage, { id: articleId, first });
-      }],
-      ["a place page with ancestors, children and articles including descendants", 5, async () => (first) => app.countStatements(PlacePage, { slug: "south-hwanghae-province", first: Math.min(first, 20) })],
+      [
+        "an article page with 10 more from the source and 5 related",
+        7,
+        async () => {
+          const articleId = encodeGlobalId("Article", await article8());
+          return (first) => app.countStatements(ArticlePage, { id: articleId, first });
+        },
+      ],
+      [
+        "a place page with ancestors, children and articles including descendants",
+        5,
+        async () => (first) => app.countStatements(PlacePage, { slug: "south-hwanghae-province", first: Math.min(first, 20) }),
+      ],
       ["a person page with articles, co-mentions and mention count", 6, async () => (first) => app.countStatements(PersonPage, { slug: "kim-jong-un", first })],
-      ["three levels deep: sources, their articles, their persons, those persons' articles", 5, async () => (first) => app.countStatements(ThreeLevels, { first })],
+      [
+        "three levels deep: sources, their articles, their persons, those persons' articles",
+        5,
+        async () => (first) => app.countStatements(ThreeLevels, { first }),
+      ],
     ];
     for (const [name, budget, setup] of cases) {
       it(name, async () => {

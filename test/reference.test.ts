@@ -85,7 +85,12 @@ describe("the place table", () => {
     const provinces = PLACES.filter((place) => /^KP\d\d$/.test(place.code ?? ""));
     expect(provinces).toHaveLength(11);
     expect(provinces.every((province) => province.parentKey === "KP")).toBe(true);
-    expect(provinces.filter((province) => province.kind === "SPECIAL_CITY").map((city) => city.name).sort()).toEqual(["Nampho", "Pyongyang"]);
+    expect(
+      provinces
+        .filter((province) => province.kind === "SPECIAL_CITY")
+        .map((city) => city.name)
+        .sort(),
+    ).toEqual(["Nampho", "Pyongyang"]);
     expect(placeByCode.get("KP0201")).toMatchObject({ name: "Rason", kind: "SPECIAL_CITY", parentKey: "KP" });
   });
 
@@ -136,8 +141,19 @@ describe("the place table", () => {
     expect(countries.length).toBeGreaterThanOrEqual(60);
     expect(placeByCode.get("US")?.aliases).toEqual(expect.arrayContaining(["US", "U.S.", "USA", "United States of America"]));
     expect(placeByCode.get("KR")?.aliases).toEqual(expect.arrayContaining(["south Korea", "Republic of Korea", "ROK"]));
-    for (const [code, capital] of [["CN", "Beijing"], ["RU", "Moscow"], ["JP", "Tokyo"], ["US", "Washington"], ["KR", "Seoul"], ["CU", "Havana"], ["VN", "Hanoi"]]) {
-      expect(PLACES.find((place) => place.name === capital), capital).toMatchObject({ kind: "CITY", parentKey: code });
+    for (const [code, capital] of [
+      ["CN", "Beijing"],
+      ["RU", "Moscow"],
+      ["JP", "Tokyo"],
+      ["US", "Washington"],
+      ["KR", "Seoul"],
+      ["CU", "Havana"],
+      ["VN", "Hanoi"],
+    ]) {
+      expect(
+        PLACES.find((place) => place.name === capital),
+        capital,
+      ).toMatchObject({ kind: "CITY", parentKey: code });
     }
   });
 
@@ -225,9 +241,7 @@ describe("the table checks", () => {
 
 describe("matching references to existing rows", () => {
   it("finds a row by identity whatever its slug", () => {
-    expect(planRows([{ name: "Anak County", identity: "KP0910" }], [{ id: 7, slug: "anak", identity: "KP0910" }])).toEqual([
-      { slug: "anak", existingId: 7 },
-    ]);
+    expect(planRows([{ name: "Anak County", identity: "KP0910" }], [{ id: 7, slug: "anak", identity: "KP0910" }])).toEqual([{ slug: "anak", existingId: 7 }]);
   });
 
   it("adopts a row with the same slug and no identity of its own", () => {
@@ -297,7 +311,11 @@ describe("syncReferenceTables on a fresh database", () => {
   });
 
   it("gives namesakes -2 slugs", async () => {
-    const slugs = await database.db.prisma.person.findMany({ where: { name: "Ri Yong Ho" }, select: { slug: true, wikidataId: true }, orderBy: { slug: "asc" } });
+    const slugs = await database.db.prisma.person.findMany({
+      where: { name: "Ri Yong Ho" },
+      select: { slug: true, wikidataId: true },
+      orderBy: { slug: "asc" },
+    });
     expect(slugs).toEqual([
       { slug: "ri-yong-ho", wikidataId: "Q12594422" },
       { slug: "ri-yong-ho-2", wikidataId: "Q483800" },

@@ -166,7 +166,7 @@ describe("search", () => {
     });
     await make.article({
       sourceId: kcna.id,
-      title: "Claims <b>refuted</b> & \"denied\"",
+      title: 'Claims <b>refuted</b> & "denied"',
       body: "The report <script>alert('x')</script> called the claims false & baseless.\n\nThe claims were repeated <i>again</i>.",
       publishedAt: "2019-04-04",
     });
@@ -242,11 +242,12 @@ describe("search", () => {
     it("ranks title matches above body matches, scores falling from 0 to 1", async () => {
       const data = await app.data(SearchResults, { query: "congress", first: 10 });
       const edges = data.search.edges;
-      expect(edges.slice(0, 3).map((edge) => edge.node.title).sort()).toEqual([
-        "Essay on the congress",
-        "Party congress opens in Pyongyang",
-        "Undated congress note",
-      ]);
+      expect(
+        edges
+          .slice(0, 3)
+          .map((edge) => edge.node.title)
+          .sort(),
+      ).toEqual(["Essay on the congress", "Party congress opens in Pyongyang", "Undated congress note"]);
       for (let i = 1; i < edges.length; i++) expect(edges[i]!.score).toBeLessThanOrEqual(edges[i - 1]!.score);
       expect(edges.every((edge) => edge.score > 0 && edge.score < 1)).toBe(true);
     });
@@ -416,8 +417,7 @@ describe("search", () => {
     }
 
     const bySlug = (rows: { slug: string; count: number }[]) => Object.fromEntries(rows.map((row) => [row.slug, row.count]));
-    const byKey = <K extends string>(rows: ({ count: number } & Record<K, string>)[], key: K) =>
-      Object.fromEntries(rows.map((row) => [row[key], row.count]));
+    const byKey = <K extends string>(rows: ({ count: number } & Record<K, string>)[], key: K) => Object.fromEntries(rows.map((row) => [row[key], row.count]));
 
     it("count sources, months, languages, persons and places as independent SQL does", async () => {
       const data = await app.data(SearchFacets, { query: "congress" });
@@ -507,7 +507,7 @@ describe("search", () => {
         "-",
         "*",
         "- OR * | & ! ( ) : <->",
-        "'; DROP TABLE \"Article\"; --",
+        '\'; DROP TABLE "Article"; --',
         "congress' OR '1'='1",
         "a:* & !b | (c <-> d)",
         "\\'\\'\\",

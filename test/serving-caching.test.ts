@@ -29,7 +29,14 @@ type ListBody = { data: { articles: { totalCount: number; edges: { node: { title
 /** A one-record JSON Lines file of a new article, for the ingest command. */
 function articleFile(folder: string, title: string): string {
   const file = path.join(folder, `${title.replace(/\W+/g, "-")}.jsonl`);
-  const record = { source: "KCNA", language: "en", date: "2026-12-01", title, url: `http://example.org/${encodeURIComponent(title)}`, body: `${title}.\nSecond paragraph.` };
+  const record = {
+    source: "KCNA",
+    language: "en",
+    date: "2026-12-01",
+    title,
+    url: `http://example.org/${encodeURIComponent(title)}`,
+    body: `${title}.\nSecond paragraph.`,
+  };
   fs.writeFileSync(file, `${JSON.stringify(record)}\n`);
   return file;
 }
@@ -157,11 +164,15 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("the response cache, written to 
     expect(await titlesOf(t)).toEqual(["First article"]);
     const file = articleFile(scratch, "Ingested by another process");
     const code = await new Promise<number | null>((resolve) => {
-      const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["src/cli.ts", "ingest", "--quiet", "--rejects", path.join(scratch, "rejects.jsonl"), file], {
-        cwd: root,
-        env: { ...process.env, DATABASE_URL: config.url },
-        stdio: "ignore",
-      });
+      const child = spawn(
+        path.join(root, "node_modules/.bin/tsx"),
+        ["src/cli.ts", "ingest", "--quiet", "--rejects", path.join(scratch, "rejects.jsonl"), file],
+        {
+          cwd: root,
+          env: { ...process.env, DATABASE_URL: config.url },
+          stdio: "ignore",
+        },
+      );
       child.on("close", resolve);
     });
     expect(code).toBe(0);

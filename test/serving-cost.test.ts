@@ -1,5 +1,5 @@
 // Cost and document limits, checked before anything runs: every operation this project ships
-// passes the default limit, the nested bombs of issue 9 are refused without a single SQL
+// passes the default limit, nested list bombs are refused without a single SQL
 // statement, and every response says what it cost.
 import fs from "node:fs";
 import path from "node:path";
@@ -17,7 +17,7 @@ import { graphql } from "./generated/gql.ts";
 const DEFAULT_LIMIT = loadServingConfig({}).costLimit;
 const root = path.resolve(import.meta.dirname, "..");
 
-// The bombs of issue 9, as a hostile client sends them: raw text, not typed documents (which
+// Nested list bombs, as a hostile client sends them: raw text, not typed documents (which
 // would also land in the persisted-documents manifest that the next test checks).
 const nest = (levels: string[], leaf: string) => levels.reduceRight((inner, level) => `${level} { ${inner} }`, leaf);
 const RELATED_BOMB = `{ ${nest(
@@ -25,7 +25,20 @@ const RELATED_BOMB = `{ ${nest(
   "title",
 )} }`;
 const PERSONS_BOMB = `{ ${nest(
-  ["persons(first: 100)", "edges", "node", "articles(first: 100)", "edges", "node", "persons(first: 100)", "edges", "node", "articles(first: 100)", "edges", "node"],
+  [
+    "persons(first: 100)",
+    "edges",
+    "node",
+    "articles(first: 100)",
+    "edges",
+    "node",
+    "persons(first: 100)",
+    "edges",
+    "node",
+    "articles(first: 100)",
+    "edges",
+    "node",
+  ],
   "title",
 )} }`;
 
@@ -109,7 +122,11 @@ describe("cost control on the endpoint", () => {
     t.resetStatements();
     const response = await t.post({ query }, { accept: "application/graphql-response+json" });
     expect(response.status).toBe(400);
-    const body = (await response.json()) as { data?: unknown; errors: { extensions: { code: string } }[]; extensions: { cost: { requested: number; limit: number } } };
+    const body = (await response.json()) as {
+      data?: unknown;
+      errors: { extensions: { code: string } }[];
+      extensions: { cost: { requested: number; limit: number } };
+    };
     expect(body.data).toBeUndefined();
     expect(body.errors.map((error) => error.extensions.code)).toEqual(["COST_LIMIT_EXCEEDED"]);
     expect(body.extensions.cost).toEqual({ requested: costOf(query), limit: DEFAULT_LIMIT });
@@ -142,7 +159,7 @@ describe("cost control on the endpoint", () => {
     const strict = await createTestApp({ database: t, serving: { costLimit: 5 } });
     try {
       const query = "{ articles(first: 10) { edges { node { title } } } }";
-    const body = (await (await strict.post({ query })).json()) as {
+      const body = (await (await strict.post({ query })).json()) as {
         errors: { extensions: { code: string } }[];
         extensions: { cost: { requested: number; limit: number } };
       };

@@ -21,7 +21,11 @@ function sample(text: string, name: string, labels: Record<string, string>): num
   for (const line of text.split("\n")) {
     const match = /^([a-z_:]+)(?:\{(.*)\})? (\S+)$/.exec(line);
     if (!match || match[1] !== name) continue;
-    const have = (match[2] ?? "").split(/,(?=[a-zA-Z_]+=")/).filter(Boolean).sort().join(",");
+    const have = (match[2] ?? "")
+      .split(/,(?=[a-zA-Z_]+=")/)
+      .filter(Boolean)
+      .sort()
+      .join(",");
     if (have === wanted) return Number(match[3]);
   }
   return null;
@@ -55,7 +59,9 @@ describe("health, readiness and metrics endpoints", () => {
     expect(response.headers.get("content-type")).toMatch(/^text\/plain/);
     const text = await response.text();
     expect(sample(text, "newsgraph_graphql_request_duration_seconds_count", { operation: "ObservedSources", status: "200", cache: "none" })).toBe(1);
-    expect(sample(text, "newsgraph_operation_cost_sum", { operation: "ObservedSources" })).toBe(answered.extensions?.cost && (answered.extensions.cost as { requested: number }).requested);
+    expect(sample(text, "newsgraph_operation_cost_sum", { operation: "ObservedSources" })).toBe(
+      answered.extensions?.cost && (answered.extensions.cost as { requested: number }).requested,
+    );
     // Sources, their articles: two statements at least (and a small, bounded number at most).
     const statements = sample(text, "newsgraph_sql_statements_per_request_sum", { operation: "ObservedSources" });
     expect(statements).toBeGreaterThanOrEqual(2);
@@ -157,7 +163,12 @@ describe("the log line of each operation", () => {
     try {
       const response = await slow.post({ query: "query SlowSources { sources { edges { node { label articles { totalCount } } } } }" });
       const id = response.headers.get("x-request-id");
-      expect(slow.logs.find((entry) => entry.requestId === id)).toMatchObject({ level: "warn", msg: "slow operation", slow: true, operationName: "SlowSources" });
+      expect(slow.logs.find((entry) => entry.requestId === id)).toMatchObject({
+        level: "warn",
+        msg: "slow operation",
+        slow: true,
+        operationName: "SlowSources",
+      });
     } finally {
       await slow.destroy();
     }

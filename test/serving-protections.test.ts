@@ -32,7 +32,10 @@ describe("CORS", () => {
   it("allows no other origin by default", async () => {
     const t = await createTestApp();
     try {
-      const response = await t.fetch("/graphql", { method: "OPTIONS", headers: { origin: "https://elsewhere.example", "access-control-request-method": "POST" } });
+      const response = await t.fetch("/graphql", {
+        method: "OPTIONS",
+        headers: { origin: "https://elsewhere.example", "access-control-request-method": "POST" },
+      });
       expect(response.headers.get("access-control-allow-origin")).toBeNull();
       const post = await t.post({ query: QUERY }, { origin: "https://elsewhere.example" });
       expect(post.headers.get("access-control-allow-origin")).toBeNull();
@@ -76,7 +79,11 @@ describe("the request body limit", () => {
   const large = JSON.stringify({ query: QUERY, variables: { padding: "x".repeat(5_000) } });
 
   it("answers 413 PAYLOAD_TOO_LARGE to a body declared too large", async () => {
-    const response = await t.fetch("/graphql", { method: "POST", headers: { "content-type": "application/json", "content-length": String(large.length) }, body: large });
+    const response = await t.fetch("/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json", "content-length": String(large.length) },
+      body: large,
+    });
     expect(response.status).toBe(413);
     expect(((await response.json()) as Body).errors?.[0]?.extensions?.code).toBe("PAYLOAD_TOO_LARGE");
   });

@@ -72,7 +72,9 @@ export function connectionProblem(config: DatabaseConfig, error: unknown): Confi
   const where = describeConfig(config);
   switch (err.code) {
     case "ECONNREFUSED":
-      return new ConfigError(`Cannot connect to ${where}: connection refused. Check that the server is running and that DATABASE_URL names the right host and port.`);
+      return new ConfigError(
+        `Cannot connect to ${where}: connection refused. Check that the server is running and that DATABASE_URL names the right host and port.`,
+      );
     case "ENOTFOUND":
     case "EAI_AGAIN":
       return new ConfigError(`Cannot connect to ${where}: unknown host. Check the host name in DATABASE_URL.`);
@@ -183,8 +185,7 @@ export async function openDatabase(config: DatabaseConfig, options: OpenOptions 
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    poolStats: () =>
-      pool ? { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max ?? 10 } : null,
+    poolStats: () => (pool ? { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max ?? 10 } : null),
     probe,
     listen,
     describe: () => describeConfig(config),

@@ -51,7 +51,10 @@ export class MigrationError extends Error {
 
 function engineMessage(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  const lines = text.split("\n").map((line) => line.trim()).filter((line) => line && !line.startsWith("at "));
+  const lines = text
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith("at "));
   return lines.slice(0, 3).join(" ");
 }
 
@@ -74,9 +77,7 @@ export async function applyMigrations(db: Database, dir = migrationsDir): Promis
  */
 export async function pendingMigrations(db: Database, dir = migrationsDir): Promise<string[]> {
   const expected = readMigrations(dir).migrationDirectories.map((migration) => migration.path);
-  const [table] = await db.prisma.$queryRaw<{ present: boolean }[]>(
-    Prisma.sql`SELECT to_regclass('public._prisma_migrations') IS NOT NULL AS present`,
-  );
+  const [table] = await db.prisma.$queryRaw<{ present: boolean }[]>(Prisma.sql`SELECT to_regclass('public._prisma_migrations') IS NOT NULL AS present`);
   if (!table?.present) return expected;
   const rows = await db.prisma.$queryRaw<{ name: string }[]>(
     Prisma.sql`SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,

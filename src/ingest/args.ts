@@ -78,7 +78,7 @@ export function parseIngestArgs(argv: readonly string[]): IngestArgs {
   const help = values.help === true;
 
   const source = values.source?.trim() ?? null;
-  if (source === "") throw new UsageError("--source needs a label, e.g. --source \"Rodong Sinmun\".");
+  if (source === "") throw new UsageError('--source needs a label, e.g. --source "Rodong Sinmun".');
 
   let language: string | null = null;
   if (values.language !== undefined) {

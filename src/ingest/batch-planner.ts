@@ -64,7 +64,11 @@ export class BatchPlanner {
     await persons.persist(prisma);
 
     const inserting = batch.filter((_, index) => decisions[index]!.action === "insert");
-    const newSlugs = await slugs.allocate(prisma, inserting.map((item) => item.slugBase), reservedSlugs);
+    const newSlugs = await slugs.allocate(
+      prisma,
+      inserting.map((item) => item.slugBase),
+      reservedSlugs,
+    );
     const slugOf = new Map(inserting.map((item, index) => [item, newSlugs[index]!]));
 
     const writes: ArticleWrite[] = [];

@@ -5,9 +5,30 @@ import { cleanLine } from "./text.ts";
 
 // Words that make a credit a desk or an organisation rather than a person.
 const ORGANISATION_WORDS = new Set([
-  "agency", "board", "bureau", "committee", "correspondent", "department", "desk", "editor",
-  "editorial", "editors", "news", "newspaper", "office", "press", "reporter", "reporters", "sinmun",
-  "staff", "team", "times", "writer", "writers", "kcna", "naenara",
+  "agency",
+  "board",
+  "bureau",
+  "committee",
+  "correspondent",
+  "department",
+  "desk",
+  "editor",
+  "editorial",
+  "editors",
+  "news",
+  "newspaper",
+  "office",
+  "press",
+  "reporter",
+  "reporters",
+  "sinmun",
+  "staff",
+  "team",
+  "times",
+  "writer",
+  "writers",
+  "kcna",
+  "naenara",
 ]);
 
 // Small words a credit may hold in lower case ("Institute of History").
@@ -22,7 +43,10 @@ export function looksLikeCredit(text: string): boolean {
   const line = cleanLine(text);
   if (line === "" || line.length > 80) return false;
   if (/[.!?:;"“”]$/.test(line) || /\d/.test(line)) return false;
-  const words = line.replace(/^by\s+/i, "").split(/\s+|\s*,\s*|\s*&\s*/).filter(Boolean);
+  const words = line
+    .replace(/^by\s+/i, "")
+    .split(/\s+|\s*,\s*|\s*&\s*/)
+    .filter(Boolean);
   if (words.length === 0 || words.length > 8) return false;
   return words.every((word) => /^\p{Lu}/u.test(word) || CONNECTORS.has(word.toLowerCase()));
 }
@@ -43,7 +67,5 @@ export function splitCredit(text: string): string[] {
 export function looksLikePersonName(name: string): boolean {
   const words = cleanLine(name).split(" ");
   if (words.length < 2 || words.length > 5) return false;
-  return words.every(
-    (word) => /^\p{Lu}[\p{L}'’-]*$/u.test(word) && !ORGANISATION_WORDS.has(word.toLowerCase()),
-  );
+  return words.every((word) => /^\p{Lu}[\p{L}'’-]*$/u.test(word) && !ORGANISATION_WORDS.has(word.toLowerCase()));
 }

@@ -19,11 +19,7 @@ export interface Matches {
   byTitle: StoredArticle | null;
 }
 
-export type Decision =
-  | { action: "insert" }
-  | { action: "update"; id: number }
-  | { action: "unchanged"; id: number }
-  | { action: "reject"; reason: string };
+export type Decision = { action: "insert" } | { action: "update"; id: number } | { action: "unchanged"; id: number } | { action: "reject"; reason: string };
 
 /**
  * `touched` holds the ids of articles an earlier record of this run wrote or confirmed: a second

@@ -57,7 +57,10 @@ function describeFailure(error: unknown): string {
   if (fromDatabase) return `database error: ${fromDatabase}`;
   // Prisma's own errors end with the cause ("Invalid `...` invocation: ... Message: ..."); other
   // multi-line errors (the migration engine's) start with it and append a trace.
-  const lines = ((error as Error)?.message ?? String(error)).split("\n").map((line) => line.trim()).filter(Boolean);
+  const lines = ((error as Error)?.message ?? String(error))
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean);
   if (lines[0]?.startsWith("Invalid `")) return lines.at(-1)!;
   const untilTrace = lines.findIndex((line) => /^(\d+:|at )/.test(line));
   return lines.slice(0, untilTrace === -1 ? 2 : Math.min(untilTrace, 2)).join(": ") || String(error);

@@ -1,10 +1,7 @@
 // Dates as the inputs write them, turned into ISO dates (YYYY-MM-DD). Every parser checks the
 // calendar, so "31/02/2023" is an error rather than March 3rd.
 
-const MONTHS = [
-  "january", "february", "march", "april", "may", "june",
-  "july", "august", "september", "october", "november", "december",
-];
+const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
 function monthNumber(name: string): number | null {
   const lower = name.toLowerCase();

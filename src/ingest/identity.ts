@@ -8,7 +8,9 @@ import type { ArticleRecord } from "./types.ts";
 
 /** SHA-256 of source label, title, date and body, unambiguous however the parts are spelled. */
 export function contentHash(sourceLabel: string, title: string, publishedAt: string | null, body: string): string {
-  return createHash("sha256").update(JSON.stringify([sourceLabel, title, publishedAt ?? "", body])).digest("hex");
+  return createHash("sha256")
+    .update(JSON.stringify([sourceLabel, title, publishedAt ?? "", body]))
+    .digest("hex");
 }
 
 // Slugs of very long titles are cut at a word so the unique index stays small and URLs readable.

@@ -11,11 +11,7 @@ interface MatchRow extends StoredArticle {
   position: number | null;
 }
 
-export async function findMatches(
-  db: RawQuery,
-  batch: readonly IdentifiedRecord[],
-  sourceIds: readonly number[],
-): Promise<Matches[]> {
+export async function findMatches(db: RawQuery, batch: readonly IdentifiedRecord[], sourceIds: readonly number[]): Promise<Matches[]> {
   const urls = batch.flatMap((item) => (item.record.originalUrl ? [item.record.originalUrl] : []));
   const hashes = batch.map((item) => item.contentHash);
   // By title: a URL-less stub is known if any article has its title; an article may be the text of

@@ -85,8 +85,7 @@ export async function ingest(options: IngestOptions): Promise<IngestStats> {
   const touched = new Set<number>();
   const heap = new HeapCeiling(HEAP_CEILING_BYTES);
 
-  const reportProgress = () =>
-    options.onProgress?.({ counts: { ...counts }, bytesRead, totalBytes, elapsedMs: performance.now() - startedAt });
+  const reportProgress = () => options.onProgress?.({ counts: { ...counts }, bytesRead, totalBytes, elapsedMs: performance.now() - startedAt });
 
   const reject = (origin: RecordOrigin, reason: string, raw: string) => {
     rejects.write({ origin, reason, raw });

@@ -48,6 +48,9 @@ export class RejectsFile implements RejectsSink {
 
 /** rejects-20260216T101500Z.jsonl in the given folder. */
 export function defaultRejectsPath(cwd: string, now = new Date()): string {
-  const stamp = now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d+Z$/, "Z");
   return path.join(cwd, `rejects-${stamp}.jsonl`);
 }

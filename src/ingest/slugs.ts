@@ -33,9 +33,7 @@ export class ArticleSlugAllocator {
         const start = this.nextSuffix.get(base) ?? 1;
         for (let k = 0; k < window * count; k++) candidates.add(this.candidate(base, start + k));
       }
-      const rows = await db.$queryRaw<{ slug: string }[]>(
-        Prisma.sql`SELECT slug FROM "Article" WHERE slug = ANY(${[...candidates]}::text[])`,
-      );
+      const rows = await db.$queryRaw<{ slug: string }[]>(Prisma.sql`SELECT slug FROM "Article" WHERE slug = ANY(${[...candidates]}::text[])`);
       const stored = new Set(rows.map((row) => row.slug));
       for (const slug of candidates) if (reserved.has(slug)) stored.add(slug);
       const stillPending: number[] = [];

@@ -92,9 +92,7 @@ export async function writeArticles(db: RawSql, writes: readonly ArticleWrite[])
       WHERE a.id = u.id`);
     // Links an editor made stay; extracted ones are replaced by this extraction's.
     for (const table of ["PersonMention", "PlaceMention", "Authorship"] as const) {
-      await db.$executeRaw(
-        Prisma.sql`DELETE FROM ${LINK_TABLES[table]} WHERE "articleId" = ANY(${updateIds}::int[]) AND origin = 'EXTRACTED'`,
-      );
+      await db.$executeRaw(Prisma.sql`DELETE FROM ${LINK_TABLES[table]} WHERE "articleId" = ANY(${updateIds}::int[]) AND origin = 'EXTRACTED'`);
     }
   }
 
@@ -103,9 +101,7 @@ export async function writeArticles(db: RawSql, writes: readonly ArticleWrite[])
   await insertMentions(db, "PersonMention", writes, ids, (write) => write.persons, mayConflict);
   await insertMentions(db, "PlaceMention", writes, ids, (write) => write.places, mayConflict);
 
-  const authorships = writes.flatMap((write, index) =>
-    write.authorIds.map((personId, position) => ({ articleId: ids[index]!, personId, position })),
-  );
+  const authorships = writes.flatMap((write, index) => write.authorIds.map((personId, position) => ({ articleId: ids[index]!, personId, position })));
   if (authorships.length > 0) {
     await db.$executeRaw(Prisma.sql`
       INSERT INTO ${LINK_TABLES.Authorship} ("articleId", "personId", position)

@@ -9,11 +9,16 @@ const BASES = ACCENTED.normalize("NFD").replace(/\p{M}/gu, "").replace("ı", "i"
 
 export function foldText(text: string): string {
   let lowered = text.toLowerCase();
-  lowered = [...lowered].map((ch) => {
-    const index = ACCENTED.indexOf(ch);
-    return index === -1 ? ch : BASES[index]!;
-  }).join("");
-  return lowered.replace(/['’‘`]/g, "").replace(/[^a-z0-9\p{L}]+/gu, " ").trim();
+  lowered = [...lowered]
+    .map((ch) => {
+      const index = ACCENTED.indexOf(ch);
+      return index === -1 ? ch : BASES[index]!;
+    })
+    .join("");
+  return lowered
+    .replace(/['’‘`]/g, "")
+    .replace(/[^a-z0-9\p{L}]+/gu, " ")
+    .trim();
 }
 
 /** The same folding as SQL over a text expression. */

@@ -49,9 +49,7 @@ function withCte(cte: Prisma.Sql | null): Prisma.Sql {
 
 async function loadPages(prisma: PrismaClient, keys: readonly ArticlePageKey[]): Promise<ArticlePageRows[]> {
   const results: ArticlePageRows[] = new Array(keys.length);
-  const groups = groupBy(keys, (key) =>
-    JSON.stringify([scopeShape(key.scope), key.filter, key.order, key.page, key.query]),
-  );
+  const groups = groupBy(keys, (key) => JSON.stringify([scopeShape(key.scope), key.filter, key.order, key.page, key.query]));
   await Promise.all(
     [...groups.values()].map(async ({ indexes, keys: group }) => {
       const { scope, filter, order, page, query } = group[0]!;

@@ -147,7 +147,11 @@ async function loadFacetBatch(prisma: PrismaClient, keys: readonly FacetKey[]): 
   });
   await Promise.all(
     [...bySearch.values()].map(async (indexes) => {
-      const facets = await loadFacets(prisma, keys[indexes[0]!]!.search, indexes.map((index) => keys[index]!.request));
+      const facets = await loadFacets(
+        prisma,
+        keys[indexes[0]!]!.search,
+        indexes.map((index) => keys[index]!.request),
+      );
       indexes.forEach((index, i) => {
         results[index] = facets[i]!;
       });
@@ -159,14 +163,8 @@ async function loadFacetBatch(prisma: PrismaClient, keys: readonly FacetKey[]): 
 export function createSearchLoaders(prisma: PrismaClient) {
   const json = (key: unknown) => JSON.stringify(key);
   return {
-    searchPages: new DataLoader<SearchPageKey, SearchPage, string>(
-      (keys) => Promise.all(keys.map((key) => loadPage(prisma, key))),
-      { cacheKeyFn: json },
-    ),
-    searchCounts: new DataLoader<SearchScope, number, string>(
-      (keys) => Promise.all(keys.map((key) => loadCount(prisma, key))),
-      { cacheKeyFn: json },
-    ),
+    searchPages: new DataLoader<SearchPageKey, SearchPage, string>((keys) => Promise.all(keys.map((key) => loadPage(prisma, key))), { cacheKeyFn: json }),
+    searchCounts: new DataLoader<SearchScope, number, string>((keys) => Promise.all(keys.map((key) => loadCount(prisma, key))), { cacheKeyFn: json }),
     searchHeadlines: new DataLoader<HeadlineKey, RawHighlight | null, string>((keys) => loadHeadlines(prisma, keys), {
       cacheKeyFn: json,
     }),

@@ -21,7 +21,16 @@ export const PERSONS: readonly PersonRef[] = [
     key: "kim-jong-il",
     name: "Kim Jong Il",
     aliases: ["Kim Jong-il", "Kim Chong-il"],
-    titles: ["Supreme Leader", "General Secretary", "Chairman", "Chairman of the National Defence Commission", "Supreme Commander", "Marshal", "Generalissimo", "Dear Leader"],
+    titles: [
+      "Supreme Leader",
+      "General Secretary",
+      "Chairman",
+      "Chairman of the National Defence Commission",
+      "Supreme Commander",
+      "Marshal",
+      "Generalissimo",
+      "Dear Leader",
+    ],
     description: "Leader of the DPRK 1994–2011: General Secretary of the Workers' Party of Korea and Chairman of the National Defence Commission (1941–2011).",
     wikidataId: "Q10665",
   },
@@ -29,8 +38,18 @@ export const PERSONS: readonly PersonRef[] = [
     key: "kim-jong-un",
     name: "Kim Jong Un",
     aliases: ["Kim Jong-un", "Kim Chong-un", "Kim Jong-eun"],
-    titles: ["Supreme Leader", "Supreme Commander", "Marshal", "General Secretary", "Chairman", "President of the State Affairs", "First Secretary", "First Chairman"],
-    description: "Leader of the DPRK since 2011: General Secretary of the Workers' Party of Korea, President of the State Affairs and Supreme Commander of the Korean People's Army.",
+    titles: [
+      "Supreme Leader",
+      "Supreme Commander",
+      "Marshal",
+      "General Secretary",
+      "Chairman",
+      "President of the State Affairs",
+      "First Secretary",
+      "First Chairman",
+    ],
+    description:
+      "Leader of the DPRK since 2011: General Secretary of the Workers' Party of Korea, President of the State Affairs and Supreme Commander of the Korean People's Army.",
     wikidataId: "Q56226",
   },
   {
@@ -854,7 +873,8 @@ export const PERSONS: readonly PersonRef[] = [
     name: "Ri Yong Gil",
     aliases: ["Ri Yong-gil"],
     titles: ["Minister of National Defence", "Minister of Social Security", "Chief of the General Staff"],
-    description: "Chief of the General Staff of the Korean People's Army (2013–2016); Minister of Social Security (2019–2021); Minister of National Defence (since 2021).",
+    description:
+      "Chief of the General Staff of the Korean People's Army (2013–2016); Minister of Social Security (2019–2021); Minister of National Defence (since 2021).",
     wikidataId: "Q12594419",
   },
   {

@@ -289,10 +289,7 @@ async function syncPersons(db: Db, persons: readonly PersonRef[]): Promise<Map<s
  * Upserts every reference place (parents resolved) and person; returns their database ids by key.
  * Checks both tables first and throws a ReferenceTableError, writing nothing, if either is unsound.
  */
-export async function syncReferenceTables(
-  prisma: PrismaClient,
-  tables: ReferenceTables = { places: PLACES, persons: PERSONS },
-): Promise<ReferenceIds> {
+export async function syncReferenceTables(prisma: PrismaClient, tables: ReferenceTables = { places: PLACES, persons: PERSONS }): Promise<ReferenceIds> {
   const problems = [...placeTableProblems(tables.places), ...personTableProblems(tables.persons)];
   if (problems.length > 0) throw new ReferenceTableError(problems);
   return prisma.$transaction(

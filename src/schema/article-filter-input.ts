@@ -36,12 +36,7 @@ const LANGUAGE_PATTERN = /^[a-z]{2}$/;
  * A reference is a global id of the expected type or a slug. Returns the database id, or null
  * for a well-formed slug that names nothing.
  */
-export async function resolveRef(
-  type: ReferenceType,
-  ref: string,
-  argument: string,
-  loaders: ReferenceLookup,
-): Promise<number | null> {
+export async function resolveRef(type: ReferenceType, ref: string, argument: string, loaders: ReferenceLookup): Promise<number | null> {
   if (SLUG_PATTERN.test(ref)) {
     const bySlug = await loaders.idBySlug[type].load(ref);
     if (bySlug !== null) return bySlug;
@@ -71,8 +66,7 @@ function checkDate(value: string | null | undefined, argument: string): string |
 
 export async function resolveFilter(input: ArticleFilterInput | null | undefined, loaders: ReferenceLookup): Promise<ResolvedFilter> {
   if (!input) return EMPTY_FILTER;
-  const refs = (type: ReferenceType, list: readonly string[], argument: string) =>
-    Promise.all(list.map((ref) => resolveRef(type, ref, argument, loaders)));
+  const refs = (type: ReferenceType, list: readonly string[], argument: string) => Promise.all(list.map((ref) => resolveRef(type, ref, argument, loaders)));
 
   let impossible = false;
   let sourceIds: number[] | null = null;
@@ -89,9 +83,7 @@ export async function resolveFilter(input: ArticleFilterInput | null | undefined
   if (persons.includes(null)) impossible = true;
   const places = input.places ? await refs("Place", input.places, "filter.places") : [];
   if (places.includes(null)) impossible = true;
-  const placeGroups = await Promise.all(
-    places.filter((id): id is number => id !== null).map((id) => loaders.placeDescendants.load(id)),
-  );
+  const placeGroups = await Promise.all(places.filter((id): id is number => id !== null).map((id) => loaders.placeDescendants.load(id)));
 
   const from = checkDate(input.publishedAt?.from, "filter.publishedAt.from");
   const to = checkDate(input.publishedAt?.to, "filter.publishedAt.to");
@@ -131,4 +123,3 @@ export async function resolveFilter(input: ArticleFilterInput | null | undefined
     impossible,
   };
 }
-

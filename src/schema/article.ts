@@ -18,7 +18,7 @@ import { selectsAny } from "./selection.ts";
 const MOST_MENTIONED = (): [{ count: "desc" }, { firstOffset: "asc" }] => [{ count: "desc" }, { firstOffset: "asc" }];
 
 export const Article = builder.prismaNode("Article", {
-  description: "A news article as an outlet published it, or a stub known only from a \"More From\" list.",
+  description: 'A news article as an outlet published it, or a stub known only from a "More From" list.',
   id: { field: "id" },
   // node(id:) answers null for an unknown id rather than an error.
   nullable: true,
@@ -38,7 +38,7 @@ export const Article = builder.prismaNode("Article", {
       select: { body: true },
       resolve: (article) => (article.body ? article.body.split(/\n{2,}/) : []),
     }),
-    language: t.exposeString("language", { description: "ISO 639-1 code of the text, e.g. \"en\"." }),
+    language: t.exposeString("language", { description: 'ISO 639-1 code of the text, e.g. "en".' }),
     publishedAt: t.expose("publishedAt", {
       type: "Date",
       nullable: true,
@@ -52,7 +52,7 @@ export const Article = builder.prismaNode("Article", {
     originalUrl: t.exposeString("originalUrl", { nullable: true, description: "Address of the article at its outlet." }),
     wordCount: t.exposeInt("wordCount", { description: "Words in the body; 0 for stubs." }),
     isStub: t.exposeBoolean("isStub", {
-      description: "True when the article is known only from a \"More From\" list and its text has not been fetched.",
+      description: 'True when the article is known only from a "More From" list and its text has not been fetched.',
     }),
     isSynthetic: t.exposeBoolean("isSynthetic", {
       description: "True for generated demo articles, which no outlet published.",
@@ -189,7 +189,7 @@ builder.queryFields((t) => ({
     description: "One article by exactly one of: id, slug, original URL. Null when none matches.",
     args: {
       id: t.arg.id({ description: "Global id." }),
-      slug: t.arg.string({ description: "Slug, e.g. \"mass-movement-promotes-socialist-construction\"." }),
+      slug: t.arg.string({ description: 'Slug, e.g. "mass-movement-promotes-socialist-construction".' }),
       originalUrl: t.arg.string({ description: "Address of the article at its outlet." }),
     },
     resolve: (query, _root, args, ctx) => {

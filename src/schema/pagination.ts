@@ -45,9 +45,7 @@ export function parsePageArgs(args: PageArgs, shape: CursorShape): PageRequest {
     throw badInput('Pass either "after" or "before", not both.', "after");
   }
   const backward = args.last != null || (args.before != null && args.first == null);
-  const limit = backward
-    ? checkSize("last", args.last, DEFAULT_PAGE_SIZE)
-    : checkSize("first", args.first, DEFAULT_PAGE_SIZE);
+  const limit = backward ? checkSize("last", args.last, DEFAULT_PAGE_SIZE) : checkSize("first", args.first, DEFAULT_PAGE_SIZE);
   const raw = backward ? args.before : args.after;
   if (backward && args.after != null) throw badInput('"after" goes with "first"; use "before" with "last".', "after");
   if (!backward && args.before != null) throw badInput('"before" goes with "last"; use "after" with "first".', "before");
@@ -124,11 +122,7 @@ export interface Connection<T> {
  * Builds a connection from rows fetched with `limit + 1` in fetch order (reversed for backward
  * pages): the extra row only tells that another page exists.
  */
-export function toConnection<T>(
-  rows: readonly { node: T; cursor: CursorValues }[],
-  page: PageRequest,
-  scheme: string,
-): Connection<T> {
+export function toConnection<T>(rows: readonly { node: T; cursor: CursorValues }[], page: PageRequest, scheme: string): Connection<T> {
   const hasMore = rows.length > page.limit;
   const window = rows.slice(0, page.limit);
   if (page.backward) window.reverse();

@@ -23,12 +23,12 @@ export const Person = builder.prismaNode("Person", {
   // node(id:) answers null for an unknown id rather than an error.
   nullable: true,
   fields: (t) => ({
-    slug: t.exposeString("slug", { description: "URL-friendly name, e.g. \"kim-jong-un\"." }),
+    slug: t.exposeString("slug", { description: 'URL-friendly name, e.g. "kim-jong-un".' }),
     name: t.exposeString("name", { description: "Canonical name in KCNA romanisation." }),
-    aliases: t.exposeStringList("aliases", { description: "Other spellings, e.g. \"Kim Jong-un\"." }),
-    titles: t.exposeStringList("titles", { description: "Titles seen with the name, e.g. \"Chairman\"." }),
+    aliases: t.exposeStringList("aliases", { description: 'Other spellings, e.g. "Kim Jong-un".' }),
+    titles: t.exposeStringList("titles", { description: 'Titles seen with the name, e.g. "Chairman".' }),
     description: t.exposeString("description", { nullable: true, description: "Who the person is." }),
-    wikidataId: t.exposeString("wikidataId", { nullable: true, description: "Wikidata item id, e.g. \"Q56226\"." }),
+    wikidataId: t.exposeString("wikidataId", { nullable: true, description: 'Wikidata item id, e.g. "Q56226".' }),
     mentionCount: t.int({
       description: "Articles that mention the person, stubs left out.",
       resolve: (person, _args, ctx) => ctx.loaders.personMentionCount.load(person.id),
@@ -41,8 +41,7 @@ export const Person = builder.prismaNode("Person", {
           role: t.arg({ type: MentionRoleEnum, defaultValue: "ANY", description: "Authored, mentioned, or either." }),
           ...articleListArgs(t),
         },
-        resolve: (person, args, ctx, info) =>
-          resolveArticleConnection({ kind: "person", id: person.id, role: args.role ?? "ANY" }, args, ctx, info),
+        resolve: (person, args, ctx, info) => resolveArticleConnection({ kind: "person", id: person.id, role: args.role ?? "ANY" }, args, ctx, info),
       },
       ArticleConnection,
     ),
@@ -65,24 +64,23 @@ export const PersonCount = builder.objectRef<{ personId: number; count: number }
 // Fields that return persons from other types are added once Person exists, which keeps the
 // type references acyclic.
 builder.prismaObjectFields("Person", (t) => ({
-    coMentioned: t.field({
-      type: [PersonCount],
-      description: "People named in the same articles, by how many articles they share.",
-      args: { first: t.arg.int({ defaultValue: 10, description: "At most this many (default 10, at most 100)." }) },
-      resolve: (person, args, ctx) =>
-        ctx.loaders.coMentioned.load({ id: person.id, limit: checkSize("first", args.first, 10) }),
-    }),
+  coMentioned: t.field({
+    type: [PersonCount],
+    description: "People named in the same articles, by how many articles they share.",
+    args: { first: t.arg.int({ defaultValue: 10, description: "At most this many (default 10, at most 100)." }) },
+    resolve: (person, args, ctx) => ctx.loaders.coMentioned.load({ id: person.id, limit: checkSize("first", args.first, 10) }),
+  }),
 }));
 
 builder.prismaObjectFields("Article", (t) => ({
-    authors: t.field({
-      type: [Person],
-      description: "People credited with writing the article, in byline order.",
-      select: (_args, _ctx, nestedSelection) => ({
-        authorships: { orderBy: { position: "asc" }, select: { person: nestedSelection(true) } },
-      }),
-      resolve: (article) => article.authorships.map((authorship) => authorship.person),
+  authors: t.field({
+    type: [Person],
+    description: "People credited with writing the article, in byline order.",
+    select: (_args, _ctx, nestedSelection) => ({
+      authorships: { orderBy: { position: "asc" }, select: { person: nestedSelection(true) } },
     }),
+    resolve: (article) => article.authorships.map((authorship) => authorship.person),
+  }),
 }));
 
 export const PersonFilter = builder.inputType("PersonFilter", {
@@ -99,10 +97,9 @@ builder.queryFields((t) => ({
     description: "One person by id or slug (exactly one). Null when none matches.",
     args: {
       id: t.arg.id({ description: "Global id." }),
-      slug: t.arg.string({ description: "Slug, e.g. \"kim-jong-un\"." }),
+      slug: t.arg.string({ description: 'Slug, e.g. "kim-jong-un".' }),
     },
-    resolve: (query, _root, args, ctx) =>
-      findBySlugOrId("Person", args, (where) => ctx.prisma.person.findUnique({ ...query, where })),
+    resolve: (query, _root, args, ctx) => findBySlugOrId("Person", args, (where) => ctx.prisma.person.findUnique({ ...query, where })),
   }),
   persons: t.prismaConnection(
     {

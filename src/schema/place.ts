@@ -33,11 +33,11 @@ export const Place = builder.prismaNode("Place", {
   // node(id:) answers null for an unknown id rather than an error.
   nullable: true,
   fields: (t) => ({
-    slug: t.exposeString("slug", { description: "URL-friendly name, e.g. \"anak-county\"." }),
-    name: t.exposeString("name", { description: "Canonical name in KCNA romanisation, e.g. \"Anak County\"." }),
+    slug: t.exposeString("slug", { description: 'URL-friendly name, e.g. "anak-county".' }),
+    name: t.exposeString("name", { description: 'Canonical name in KCNA romanisation, e.g. "Anak County".' }),
     aliases: t.exposeStringList("aliases", { description: "Other names and spellings." }),
     kind: t.expose("kind", { type: PlaceKindEnum, description: "Administrative or geographic level." }),
-    code: t.exposeString("code", { nullable: true, description: "Administrative code, e.g. \"KP09\"." }),
+    code: t.exposeString("code", { nullable: true, description: 'Administrative code, e.g. "KP09".' }),
     latitude: t.exposeFloat("latitude", { nullable: true, description: "Latitude in degrees (WGS 84)." }),
     longitude: t.exposeFloat("longitude", { nullable: true, description: "Longitude in degrees (WGS 84)." }),
     parent: t.relation("parent", { nullable: true, description: "The place this one lies in; null for roots." }),
@@ -57,12 +57,7 @@ export const Place = builder.prismaNode("Place", {
           ...articleListArgs(t),
         },
         resolve: (place, args, ctx, info) =>
-          resolveArticleConnection(
-            { kind: "place", id: place.id, includeDescendants: args.includeDescendants ?? true },
-            args,
-            ctx,
-            info,
-          ),
+          resolveArticleConnection({ kind: "place", id: place.id, includeDescendants: args.includeDescendants ?? true }, args, ctx, info),
       },
       ArticleConnection,
     ),
@@ -83,12 +78,11 @@ export const PlaceCount = builder.objectRef<{ placeId: number; count: number }>(
 });
 
 builder.prismaObjectFields("Place", (t) => ({
-    ancestors: t.field({
-      type: [Place],
-      description: "Places this one lies in, root first.",
-      resolve: async (place, _args, ctx, info) =>
-        selectedRows<PlaceRow>(ctx, info, "Place", await ctx.loaders.placeAncestors.load(place.id)),
-    }),
+  ancestors: t.field({
+    type: [Place],
+    description: "Places this one lies in, root first.",
+    resolve: async (place, _args, ctx, info) => selectedRows<PlaceRow>(ctx, info, "Place", await ctx.loaders.placeAncestors.load(place.id)),
+  }),
 }));
 
 export const PlaceConnection = builder.connectionObject(
@@ -104,17 +98,17 @@ export const PlaceConnection = builder.connectionObject(
 );
 
 builder.prismaObjectFields("Place", (t) => ({
-    children: t.relatedConnection(
-      "children",
-      {
-        cursor: "id",
-        maxSize: guardPageSize,
-        description: "Places directly inside this one, by name.",
-        query: () => ({ orderBy: [{ name: "asc" }, { id: "asc" }] }),
-        totalCount: true,
-      },
-      PlaceConnection,
-    ),
+  children: t.relatedConnection(
+    "children",
+    {
+      cursor: "id",
+      maxSize: guardPageSize,
+      description: "Places directly inside this one, by name.",
+      query: () => ({ orderBy: [{ name: "asc" }, { id: "asc" }] }),
+      totalCount: true,
+    },
+    PlaceConnection,
+  ),
 }));
 
 export const PlaceFilter = builder.inputType("PlaceFilter", {
@@ -155,10 +149,9 @@ builder.queryFields((t) => ({
     description: "One place by id or slug (exactly one). Null when none matches.",
     args: {
       id: t.arg.id({ description: "Global id." }),
-      slug: t.arg.string({ description: "Slug, e.g. \"south-hwanghae-province\"." }),
+      slug: t.arg.string({ description: 'Slug, e.g. "south-hwanghae-province".' }),
     },
-    resolve: (query, _root, args, ctx) =>
-      findBySlugOrId("Place", args, (where) => ctx.prisma.place.findUnique({ ...query, where })),
+    resolve: (query, _root, args, ctx) => findBySlugOrId("Place", args, (where) => ctx.prisma.place.findUnique({ ...query, where })),
   }),
   places: t.prismaConnection(
     {

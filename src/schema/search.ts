@@ -38,8 +38,7 @@ const Highlights = builder.objectRef<HighlightsShape>("Highlights").implement({
   fields: (t) => ({
     title: t.exposeString("title", { description: "The whole title, matches marked." }),
     snippets: t.exposeStringList("snippets", {
-      description:
-        "Excerpts of the body around matches, in the order they appear; when only the title matched, the opening words. Empty for stubs.",
+      description: "Excerpts of the body around matches, in the order they appear; when only the title matched, the opening words. Empty for stubs.",
     }),
   }),
 });
@@ -60,7 +59,7 @@ const SourceCount = builder.objectRef<{ sourceId: number; count: number }>("Sour
 const MonthCount = builder.objectRef<{ month: string; count: number }>("MonthCount").implement({
   description: "A calendar month with a number of articles published in it.",
   fields: (t) => ({
-    month: t.exposeString("month", { description: "The month as YYYY-MM, e.g. \"2023-01\"." }),
+    month: t.exposeString("month", { description: 'The month as YYYY-MM, e.g. "2023-01".' }),
     count: t.exposeInt("count", { description: "Articles counted." }),
   }),
 });
@@ -68,7 +67,7 @@ const MonthCount = builder.objectRef<{ month: string; count: number }>("MonthCou
 const LanguageCount = builder.objectRef<{ language: string; count: number }>("LanguageCount").implement({
   description: "A language with a number of articles.",
   fields: (t) => ({
-    language: t.exposeString("language", { description: "ISO 639-1 code, e.g. \"en\"." }),
+    language: t.exposeString("language", { description: 'ISO 639-1 code, e.g. "en".' }),
     count: t.exposeInt("count", { description: "Articles counted." }),
   }),
 });
@@ -85,20 +84,17 @@ const Facets = builder.objectRef<SearchScope>("Facets").implement({
     sources: t.field({
       type: [SourceCount],
       description: "Sources, most articles first.",
-      resolve: async (search, _args, ctx) =>
-        (await facet(ctx, search, { kind: "sources" })).map((row) => ({ sourceId: Number(row.key), count: row.count })),
+      resolve: async (search, _args, ctx) => (await facet(ctx, search, { kind: "sources" })).map((row) => ({ sourceId: Number(row.key), count: row.count })),
     }),
     months: t.field({
       type: [MonthCount],
       description: "Months of publication in calendar order; undated articles are not counted.",
-      resolve: async (search, _args, ctx) =>
-        (await facet(ctx, search, { kind: "months" })).map((row) => ({ month: String(row.key), count: row.count })),
+      resolve: async (search, _args, ctx) => (await facet(ctx, search, { kind: "months" })).map((row) => ({ month: String(row.key), count: row.count })),
     }),
     languages: t.field({
       type: [LanguageCount],
       description: "Languages, most articles first.",
-      resolve: async (search, _args, ctx) =>
-        (await facet(ctx, search, { kind: "languages" })).map((row) => ({ language: String(row.key), count: row.count })),
+      resolve: async (search, _args, ctx) => (await facet(ctx, search, { kind: "languages" })).map((row) => ({ language: String(row.key), count: row.count })),
     }),
     persons: t.field({
       type: [PersonCount],
@@ -186,7 +182,7 @@ builder.queryFields((t) => ({
       type: Article,
       description: `Full-text search of titles, teasers and bodies, in each article's language (English and Spanish words match their other forms: "workers" finds "worker"). Syntax: words (all must match), "quoted phrases", OR between alternatives, -word to leave out, word* for any word starting so. At most ${MAX_QUERY_LENGTH} characters and ${MAX_QUERY_WORDS} words; a query with nothing to search for is a BAD_USER_INPUT error. Stubs are left out unless the filter asks for them.`,
       args: {
-        query: t.arg.string({ required: true, description: "What to search for, e.g. `\"party congress\" Pyongyang -sanctions`." }),
+        query: t.arg.string({ required: true, description: 'What to search for, e.g. `"party congress" Pyongyang -sanctions`.' }),
         filter: t.arg({ type: ArticleFilter, description: "Narrow the results; combines with the query." }),
         orderBy: t.arg({
           type: SearchOrderEnum,
@@ -234,7 +230,10 @@ builder.queryFields((t) => ({
               throw badInput(`Argument "snippets" must be between 0 and ${MAX_SNIPPETS}, got ${snippets}.`, "snippets");
             }
             const marks = { start: args.startMark ?? "<mark>", end: args.endMark ?? "</mark>" };
-            for (const [name, mark] of [["startMark", marks.start], ["endMark", marks.end]] as const) {
+            for (const [name, mark] of [
+              ["startMark", marks.start],
+              ["endMark", marks.end],
+            ] as const) {
               if (mark.length > MAX_MARK_LENGTH) {
                 throw badInput(`Argument "${name}" is longer than ${MAX_MARK_LENGTH} characters.`, name);
               }

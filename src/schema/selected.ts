@@ -9,7 +9,13 @@ import type { SelectedModel } from "../loaders/selected-rows.ts";
  * The rows for `ids` in their order, leaving out any deleted since the ids were read. For a
  * field whose type is a union, `typeName` names the member the rows become.
  */
-export async function selectedRows<T>(ctx: Context, info: GraphQLResolveInfo, model: SelectedModel, ids: readonly number[], typeName: string = model): Promise<T[]> {
+export async function selectedRows<T>(
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  model: SelectedModel,
+  ids: readonly number[],
+  typeName: string = model,
+): Promise<T[]> {
   const query = queryFromInfo({ context: ctx, info, typeName });
   const rows = await ctx.loaders.rows[model].loadMany(ids.map((id) => ({ id, query })));
   return rows.filter((row): row is T => row !== null && !(row instanceof Error));

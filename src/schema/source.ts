@@ -5,16 +5,16 @@ import { findBySlugOrId } from "./lookup.ts";
 import { guardPageSize, totalOf } from "./pagination.ts";
 
 export const Source = builder.prismaNode("Source", {
-  description: "An outlet in one language edition, e.g. \"Naenara (En)\".",
+  description: 'An outlet in one language edition, e.g. "Naenara (En)".',
   id: { field: "id" },
   // Select mode: a row carries only the columns the operation asks for (see Article).
   select: { id: true },
   // node(id:) answers null for an unknown id rather than an error.
   nullable: true,
   fields: (t) => ({
-    slug: t.exposeString("slug", { description: "URL-friendly name, e.g. \"naenara-en\"." }),
-    name: t.exposeString("name", { description: "Outlet name without the edition, e.g. \"Naenara\"." }),
-    label: t.exposeString("label", { description: "Name as monitoring sites show it, e.g. \"Naenara (En)\"." }),
+    slug: t.exposeString("slug", { description: 'URL-friendly name, e.g. "naenara-en".' }),
+    name: t.exposeString("name", { description: 'Outlet name without the edition, e.g. "Naenara".' }),
+    label: t.exposeString("label", { description: 'Name as monitoring sites show it, e.g. "Naenara (En)".' }),
     language: t.exposeString("language", { description: "ISO 639-1 code of the edition." }),
     agency: t.exposeString("agency", { nullable: true, description: "Agency or publisher behind the outlet." }),
     homepage: t.exposeString("homepage", { nullable: true, description: "Address of the outlet's site." }),
@@ -39,7 +39,7 @@ export const Source = builder.prismaNode("Source", {
     articles: t.connection(
       {
         type: Article,
-        description: "Articles from this source: the \"More From\" list (pass `filter: {exclude: [$id]}`).",
+        description: 'Articles from this source: the "More From" list (pass `filter: {exclude: [$id]}`).',
         args: articleListArgs(t),
         resolve: (source, args, ctx, info) => resolveArticleConnection({ kind: "source", id: source.id }, args, ctx, info),
       },
@@ -55,10 +55,9 @@ builder.queryFields((t) => ({
     description: "One source by id or slug (exactly one). Null when none matches.",
     args: {
       id: t.arg.id({ description: "Global id." }),
-      slug: t.arg.string({ description: "Slug, e.g. \"naenara-en\"." }),
+      slug: t.arg.string({ description: 'Slug, e.g. "naenara-en".' }),
     },
-    resolve: (query, _root, args, ctx) =>
-      findBySlugOrId("Source", args, (where) => ctx.prisma.source.findUnique({ ...query, where })),
+    resolve: (query, _root, args, ctx) => findBySlugOrId("Source", args, (where) => ctx.prisma.source.findUnique({ ...query, where })),
   }),
   sources: t.prismaConnection(
     {

@@ -72,9 +72,10 @@ function suggestSql(folded: string, types: readonly SuggestionType[], limit: num
 builder.queryField("suggest", (t) =>
   t.field({
     type: [Suggestion],
-    description: "Typeahead: persons, places and sources whose name or alias starts with the prefix (or has a word that does), ignoring case and accents; best matches first.",
+    description:
+      "Typeahead: persons, places and sources whose name or alias starts with the prefix (or has a word that does), ignoring case and accents; best matches first.",
     args: {
-      prefix: t.arg.string({ required: true, description: "What the user typed so far, e.g. \"kim jong-un\"." }),
+      prefix: t.arg.string({ required: true, description: 'What the user typed so far, e.g. "kim jong-un".' }),
       types: t.arg({ type: [SuggestionTypeEnum], description: "Kinds to suggest (default all)." }),
       first: t.arg.int({ defaultValue: 10, description: "At most this many (default 10, at most 100)." }),
     },

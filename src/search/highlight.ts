@@ -68,10 +68,11 @@ export function headlinesSql(text: string, ids: number[], snippets: number, alia
     MaxWords: SNIPPET_WORDS.max,
     FragmentDelimiter: FRAGMENT_DELIMITER,
   });
-  const body = snippets > 0
-    ? Prisma.sql`CASE WHEN ${Prisma.raw(`${alias}."body"`)} IS NULL THEN NULL
+  const body =
+    snippets > 0
+      ? Prisma.sql`CASE WHEN ${Prisma.raw(`${alias}."body"`)} IS NULL THEN NULL
         ELSE ts_headline(${config}, ${prepared(Prisma.raw(`${alias}."body"`))}, ${query}, ${bodyOptions}) END`
-    : Prisma.sql`NULL::text`;
+      : Prisma.sql`NULL::text`;
   return Prisma.sql`
     SELECT ${Prisma.raw(`${alias}.id`)} AS id,
       ts_headline(${config}, ${prepared(Prisma.raw(`${alias}."title"`))}, ${query}, ${titleOptions}) AS title,
@@ -97,12 +98,13 @@ function render(raw: string, marks: Marks): string {
  * result always has text to show.
  */
 export function renderHighlights(raw: RawHighlight, snippets: number, marks: Marks): Highlights {
-  const fragments = raw.body === null || snippets === 0
-    ? []
-    : raw.body
-        .split(FRAGMENT_DELIMITER)
-        .map((fragment) => fragment.replace(/\s+/gu, " ").trim())
-        .filter((fragment) => fragment !== "");
+  const fragments =
+    raw.body === null || snippets === 0
+      ? []
+      : raw.body
+          .split(FRAGMENT_DELIMITER)
+          .map((fragment) => fragment.replace(/\s+/gu, " ").trim())
+          .filter((fragment) => fragment !== "");
   const matched = fragments.filter((fragment) => fragment.includes(START));
   const chosen = matched.length ? matched : fragments.slice(0, 1);
   return {

@@ -119,9 +119,7 @@ function mentionsOf(spans: readonly Span[], kind: EntityKind): MentionRecord[] {
 
 /** KCNA puts a dateline in front of its first paragraph: "Pyongyang, March 3 (KCNA) -- ". */
 function dateline(cast: Cast, language: string, date: Day): Fragment {
-  return language === "es"
-    ? t`${pyongyang(cast)}, ${spanishDay(date)} (ATCC) -- `
-    : t`${pyongyang(cast)}, ${englishDay(date)} (KCNA) -- `;
+  return language === "es" ? t`${pyongyang(cast)}, ${spanishDay(date)} (ATCC) -- ` : t`${pyongyang(cast)}, ${englishDay(date)} (KCNA) -- `;
 }
 
 function validateOptions(options: CorpusOptions): { articles: number; seed: number } {
@@ -185,7 +183,12 @@ class CorpusWriter {
     const { story, date } = this.draft(source.language as StoryLanguage, FIRST_DAY, LAST_DAY, () => true);
 
     const middleCount = this.rng.int(2, Math.min(6, story.middle.length));
-    const keep = new Set(this.rng.sample(story.middle.map((_, index) => index), middleCount));
+    const keep = new Set(
+      this.rng.sample(
+        story.middle.map((_, index) => index),
+        middleCount,
+      ),
+    );
     const middle = story.middle.filter((_, index) => keep.has(index));
     const lead = source.name === "KCNA" ? concat([dateline(this.cast, source.language, date), story.lead]) : story.lead;
     const paragraphs = [lead, ...middle, story.closing];
@@ -206,15 +209,7 @@ class CorpusWriter {
     this.push(source, date, story.title.text, teaserOf(story.lead.text), null, story.title.spans, null);
   }
 
-  private push(
-    source: SourceEdition,
-    date: Day,
-    title: string,
-    teaser: string,
-    body: string | null,
-    spans: readonly Span[],
-    byline: string | null,
-  ): void {
+  private push(source: SourceEdition, date: Day, title: string, teaser: string, body: string | null, spans: readonly Span[], byline: string | null): void {
     const publishedAt = isoDay(date);
     // Slugged, hashed and counted as the ingester does, so a demo row looks like an ingested one.
     this.articles.push({

@@ -28,12 +28,7 @@ export interface SeedResult {
 const TRANSACTION_TIMEOUT_MS = 60_000;
 
 async function countRows(prisma: PrismaClient): Promise<Omit<SeedResult, "seeded">> {
-  const [sources, articles, persons, places] = await Promise.all([
-    prisma.source.count(),
-    prisma.article.count(),
-    prisma.person.count(),
-    prisma.place.count(),
-  ]);
+  const [sources, articles, persons, places] = await Promise.all([prisma.source.count(), prisma.article.count(), prisma.person.count(), prisma.place.count()]);
   return { sources, articles, persons, places };
 }
 

@@ -14,6 +14,9 @@ export function clientAddress(request: Request, serverContext: ServerContext | u
   if (trustProxyHops <= 0) return peer;
   const forwarded = request.headers.get("x-forwarded-for");
   if (!forwarded) return peer;
-  const hops = forwarded.split(",").map((entry) => entry.trim()).filter(Boolean);
+  const hops = forwarded
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   return hops[hops.length - trustProxyHops] ?? hops[0] ?? peer;
 }

@@ -41,6 +41,9 @@ export function yogaLogger(logger: Logger): YogaLogger {
     if (first instanceof Error) child[level]({ err: first, details: rest }, first.message);
     else child[level](rest.length ? { details: rest } : {}, String(first));
   };
-  const forward = (level: Level) => (...args: unknown[]) => write(level, args);
+  const forward =
+    (level: Level) =>
+    (...args: unknown[]) =>
+      write(level, args);
   return { debug: forward("debug"), info: forward("info"), warn: forward("warn"), error: (...args) => write(maskedErrorLevel(args[0]), args) };
 }

@@ -1,13 +1,7 @@
 // A budget of cost points per client per minute (rate-limiter-flexible): in memory for one
 // process, in the primary process for node:cluster workers, in Redis when instances share it.
 import type { Redis } from "ioredis";
-import {
-  type RateLimiterAbstract,
-  RateLimiterCluster,
-  RateLimiterMemory,
-  RateLimiterRedis,
-  RateLimiterRes,
-} from "rate-limiter-flexible";
+import { type RateLimiterAbstract, RateLimiterCluster, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 
 const WINDOW_SECONDS = 60;
 

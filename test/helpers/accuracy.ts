@@ -118,11 +118,7 @@ export async function loadArticleTexts(dataDir: string, labels: readonly Labelle
  * Runs the extractor over the labelled articles in order, feeding discovered places back with
  * addPlaces as the ingester does, and scores the keys it returns.
  */
-export function scoreAccuracy(
-  catalog: EntityCatalog,
-  labels: readonly LabelledArticle[],
-  texts: ReadonlyMap<string, ArticleText>,
-): AccuracyReport {
+export function scoreAccuracy(catalog: EntityCatalog, labels: readonly LabelledArticle[], texts: ReadonlyMap<string, ArticleText>): AccuracyReport {
   const extractor = createExtractor(catalog);
   const spellings: Record<EntityKind, Map<string, Set<string>>> = {
     persons: spellingIndex(catalog.persons),
@@ -197,11 +193,7 @@ export function scoreAccuracy(
 }
 
 /** Loads labels and texts and scores them; null when the data or the labels are absent. */
-export async function measureAccuracy(options: {
-  catalog: EntityCatalog;
-  dataDir: string;
-  labelsPath: string;
-}): Promise<AccuracyReport | null> {
+export async function measureAccuracy(options: { catalog: EntityCatalog; dataDir: string; labelsPath: string }): Promise<AccuracyReport | null> {
   if (!existsSync(options.labelsPath) || !existsSync(options.dataDir)) return null;
   const labels = readLabels(options.labelsPath);
   const texts = await loadArticleTexts(options.dataDir, labels);
@@ -231,8 +223,7 @@ export function formatAccuracyTable(report: AccuracyReport): string {
     lines.push("", `Labelled ${kind} missing from the reference tables: ${absent.length}${discovery}.`);
     if (missing.length === 0) continue;
     lines.push(
-      `Missed among them, each counted as a miss (${missing.length} of ${report.scores[kind].falseNegatives} misses): ` +
-        `${namesWithCounts(missing)}.`,
+      `Missed among them, each counted as a miss (${missing.length} of ${report.scores[kind].falseNegatives} misses): ` + `${namesWithCounts(missing)}.`,
     );
   }
   if (report.missingArticles.length > 0) {

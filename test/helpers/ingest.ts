@@ -29,10 +29,15 @@ export interface IngestRunOptions {
 export function captureIO(stdin: Readable = Readable.from([])): { io: CommandIO; stdout(): string; stderr(): string } {
   const collect = () => {
     const chunks: string[] = [];
-    return { stream: new Writable({ write: (chunk, _encoding, done) => {
+    return {
+      stream: new Writable({
+        write: (chunk, _encoding, done) => {
           chunks.push(String(chunk));
           done();
-        }, }), text: () => chunks.join("") };
+        },
+      }),
+      text: () => chunks.join(""),
+    };
   };
   const stdout = collect();
   const stderr = collect();

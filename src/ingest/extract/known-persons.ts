@@ -100,9 +100,7 @@ export class KnownPersons {
 
   /** The people mentioned whose keys the catalog does not hold, in order of discovery. */
   get discovered(): PersonRef[] {
-    return this.order
-      .filter((k) => k.mentioned && !k.inCatalog)
-      .map((k) => ({ key: k.key, name: k.name, aliases: [], titles: [...k.titles] }));
+    return this.order.filter((k) => k.mentioned && !k.inCatalog).map((k) => ({ key: k.key, name: k.name, aliases: [], titles: [...k.titles] }));
   }
 
   private remember(tokens: Tokens, found: FoundName): void {
@@ -153,8 +151,7 @@ function spelledAt(tokens: Tokens, t: number, words: readonly string[]): number 
   if (t + words.length > tokens.count) return -1;
   for (let w = 1; w < words.length; w++) {
     const previous = t + w - 1;
-    const joined =
-      spaceAfter(tokens, previous) || hyphenAfter(tokens, previous) || dotAfterInitial(tokens, previous) || apostropheInside(tokens, previous);
+    const joined = spaceAfter(tokens, previous) || hyphenAfter(tokens, previous) || dotAfterInitial(tokens, previous) || apostropheInside(tokens, previous);
     if (!joined || tokens.key(t + w) !== words[w]) return -1;
   }
   return t + words.length - 1;

@@ -138,11 +138,7 @@ const NAME_GAP_CHARS = new Set([" ", "\n", "\r", "\t", "\u00a0", "\u3000", "\uff
  * more tokens may end this way, and only with a word from GLUE_WORDS, so "Kim Jong Ilia" and
  * "Korean" are not read as "Kim Jong Il" and "Korea".
  */
-function gluedEnding(
-  tokens: Tokens,
-  t: number,
-  children: Map<string, TrieNode>,
-): { end: number; entries: NameEntry[] } | null {
+function gluedEnding(tokens: Tokens, t: number, children: Map<string, TrieNode>): { end: number; entries: NameEntry[] } | null {
   const key = tokens.key(t);
   const start = tokens.starts[t]!;
   const end = tokens.ends[t]!;

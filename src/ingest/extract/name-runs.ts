@@ -82,13 +82,7 @@ export function isNameBoundary(ctx: RunContext, t: number): boolean {
  * of a clause). Null when those words do not look like a person's name: "Military Information
  * Agreement" is not split after "Military".
  */
-export function nameAtEndOfRun(
-  ctx: RunContext,
-  a: number,
-  b: number,
-  boundedBefore: boolean,
-  splitAfter: ReadonlySet<Boundary>,
-): [number, number] | null {
+export function nameAtEndOfRun(ctx: RunContext, a: number, b: number, boundedBefore: boolean, splitAfter: ReadonlySet<Boundary>): [number, number] | null {
   let first = a;
   for (let t = b; t >= a; t--) {
     const boundary = boundaryAt(ctx, t);

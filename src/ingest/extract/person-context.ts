@@ -5,24 +5,8 @@
 // Any foreign name can be found this way, so the context must be explicit: the name is the
 // capitalised words right after the title or after the last word of the office's name.
 import { koreanNameEnd } from "./korean-names.ts";
-import {
-  type Boundary,
-  boundaryAt,
-  isNameBoundary,
-  nameAtEndOfRun,
-  type RunContext,
-  runEndFrom,
-  runStartTo,
-} from "./name-runs.ts";
-import {
-  CAPITALISED_ONLY_TITLES,
-  LEADING_VERBS,
-  ROLE_MODIFIERS,
-  ROLE_NOUNS,
-  TITLE_ABBREVIATIONS,
-  TITLE_CONNECTORS,
-  TITLE_WORDS,
-} from "./person-lexicon.ts";
+import { type Boundary, boundaryAt, isNameBoundary, nameAtEndOfRun, type RunContext, runEndFrom, runStartTo } from "./name-runs.ts";
+import { CAPITALISED_ONLY_TITLES, LEADING_VERBS, ROLE_MODIFIERS, ROLE_NOUNS, TITLE_ABBREVIATIONS, TITLE_CONNECTORS, TITLE_WORDS } from "./person-lexicon.ts";
 import { apostropheInside, commaAfter, dotAfterInitial, gapAfter, hyphenAfter, spaceAfter, startsSentence } from "./token-gaps.ts";
 import type { Tokens } from "./tokens.ts";
 
@@ -71,7 +55,7 @@ export function nameAfterTitle(ctx: RunContext, t: number): NameSpan | null {
       if (containsCatalogPerson(ctx, i, b)) return null;
       const portfolio = i === end + 2 && tokens.key(end + 1) === "of"; // "Minister of Culture Kim Jin Song"
       const name = nameAtEndOfRun(ctx, i, b, i === end + 1, portfolio ? AFTER_PORTFOLIOS : AFTER_TITLES_OR_ORGANISATIONS);
-      if (name) return (organisationGoesOn(tokens, name[1]) || abbreviationFollows(tokens, name[1])) ? null : { first: name[0], last: name[1] };
+      if (name) return organisationGoesOn(tokens, name[1]) || abbreviationFollows(tokens, name[1]) ? null : { first: name[0], last: name[1] };
       if (!passable(tokens, b)) return null;
       i = b + 1;
     } else if (TITLE_CONNECTORS.has(tokens.key(i)) && passable(tokens, i)) {

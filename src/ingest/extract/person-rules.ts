@@ -3,11 +3,7 @@
 // University of Technology", "Kim Il Sung-Kim Jong Il Foundation") does not: the principle is
 // that a capitalised head noun after the name (or, in Spanish, before it) turns the whole
 // phrase into a proper noun naming something else.
-import {
-  INSTITUTION_MODIFIERS,
-  INSTITUTION_NOUNS,
-  INSTITUTION_NOUNS_BEFORE,
-} from "./lexicon.ts";
+import { INSTITUTION_MODIFIERS, INSTITUTION_NOUNS, INSTITUTION_NOUNS_BEFORE } from "./lexicon.ts";
 import type { NameHit } from "./name-matcher.ts";
 import type { Tokens } from "./tokens.ts";
 
@@ -29,9 +25,7 @@ export function namesSomethingElse(tokens: Tokens, hits: readonly NameHit[], sty
     if (!hit.entries.some((e) => e.type === "person")) continue;
     if (hit.end < tokens.ends[hit.lastToken]!) continue; // a lowercase word is glued on: running text
     result[h] =
-      followedByInstitutionNoun(tokens, hit.lastToken, style) ||
-      precededByInstitutionNoun(tokens, hit.firstToken) ||
-      joinedToNextName(tokens, hits, h, result);
+      followedByInstitutionNoun(tokens, hit.lastToken, style) || precededByInstitutionNoun(tokens, hit.firstToken) || joinedToNextName(tokens, hits, h, result);
   }
   return result;
 }
@@ -48,12 +42,7 @@ export function followedByInstitutionNoun(tokens: Tokens, last: number, style: T
 
 export function precededByInstitutionNoun(tokens: Tokens, first: number): boolean {
   const before = first - 1;
-  return (
-    before >= 0 &&
-    separatedBySpace(tokens, before) &&
-    tokens.capital[before] === 1 &&
-    INSTITUTION_NOUNS_BEFORE.has(tokens.key(before))
-  );
+  return before >= 0 && separatedBySpace(tokens, before) && tokens.capital[before] === 1 && INSTITUTION_NOUNS_BEFORE.has(tokens.key(before));
 }
 
 /** "Kim Il Sung-Kim Jong Il Foundation": the first name shares the fate of the second. */

@@ -24,16 +24,8 @@ export interface PlaceMention {
 const CHAIN_GAP = /^(?:\s*,\s*|\s+(?:of|in)\s+(?:the\s+)?)$/;
 
 /** The place mentions of a text; places it discovers are added to `discovered`. */
-export function findPlaces(
-  tokens: Tokens,
-  hits: readonly NameHit[],
-  index: PlaceIndex,
-  discovered: DiscoveredPlaces,
-  style: TextStyle,
-): PlaceMention[] {
-  const units = findUnits(tokens, hits, index, discovered, style).filter(
-    (u) => !namesOrganisation(tokens, u.firstToken, u.lastToken, kindOf(u)),
-  );
+export function findPlaces(tokens: Tokens, hits: readonly NameHit[], index: PlaceIndex, discovered: DiscoveredPlaces, style: TextStyle): PlaceMention[] {
+  const units = findUnits(tokens, hits, index, discovered, style).filter((u) => !namesOrganisation(tokens, u.firstToken, u.lastToken, kindOf(u)));
   const chains = linkChains(tokens.text, units);
   for (const chain of chains) if (chain.length > 1) resolveChain(chain, index, discovered);
   for (const unit of units) {

@@ -43,24 +43,12 @@ const SUFFIX_KINDS: Record<string, { exact: PlaceKind[]; renamed: PlaceKind[] }>
 };
 
 /** Suffix units and the catalog names outside them, in text order. */
-export function findUnits(
-  tokens: Tokens,
-  hits: readonly NameHit[],
-  index: PlaceIndex,
-  discovered: DiscoveredPlaces,
-  style: TextStyle,
-): Unit[] {
+export function findUnits(tokens: Tokens, hits: readonly NameHit[], index: PlaceIndex, discovered: DiscoveredPlaces, style: TextStyle): Unit[] {
   const suffixUnits = findSuffixUnits(tokens, hits, index, discovered, style);
   return [...suffixUnits, ...unitsFromHits(hits, suffixUnits, index)].sort((a, b) => a.start - b.start);
 }
 
-function findSuffixUnits(
-  tokens: Tokens,
-  hits: readonly NameHit[],
-  index: PlaceIndex,
-  discovered: DiscoveredPlaces,
-  style: TextStyle,
-): Unit[] {
+function findSuffixUnits(tokens: Tokens, hits: readonly NameHit[], index: PlaceIndex, discovered: DiscoveredPlaces, style: TextStyle): Unit[] {
   const units: Unit[] = [];
   for (let t = 1; t < tokens.count; t++) {
     if (!SUFFIX_WORDS.mayContain(tokens, t)) continue;
@@ -127,13 +115,7 @@ function capitaliseWords(name: string): string {
  * ends just before the suffix. Descriptive words ("Capital City") and a foreign particle just
  * before ("Magdalena del Mar District") mean the words are not a whole name.
  */
-function discoverableStart(
-  tokens: Tokens,
-  hits: readonly NameHit[],
-  runStart: number,
-  suffix: number,
-  style: TextStyle,
-): number {
+function discoverableStart(tokens: Tokens, hits: readonly NameHit[], runStart: number, suffix: number, style: TextStyle): number {
   let start = runStart;
   while (start < suffix && NOT_NAME_WORDS.has(tokens.key(start))) start++;
   if (start === suffix) return -1;
@@ -188,14 +170,7 @@ function byBareName(index: PlaceIndex, bare: string, suffixKind: PlaceKind): rea
   return exact.length > 0 ? exact : places.filter((p) => kinds.renamed.includes(p.kind));
 }
 
-function unit(
-  tokens: Tokens,
-  first: number,
-  last: number,
-  candidates: readonly PlaceRef[],
-  kind: PlaceKind,
-  name: string | null,
-): Unit {
+function unit(tokens: Tokens, first: number, last: number, candidates: readonly PlaceRef[], kind: PlaceKind, name: string | null): Unit {
   return {
     start: tokens.starts[first]!,
     end: tokens.ends[last]!,

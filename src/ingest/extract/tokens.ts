@@ -59,15 +59,7 @@ class TokenList implements Tokens {
   /** Built keys by token; sized up front so V8 keeps it a fast array despite scattered writes. */
   private readonly keys: (string | undefined)[];
 
-  constructor(
-    count: number,
-    text: string,
-    starts: Int32Array,
-    ends: Int32Array,
-    hashes: Int32Array,
-    capital: Uint8Array,
-    glued: Uint8Array,
-  ) {
+  constructor(count: number, text: string, starts: Int32Array, ends: Int32Array, hashes: Int32Array, capital: Uint8Array, glued: Uint8Array) {
     this.count = count;
     this.text = text;
     this.starts = starts;

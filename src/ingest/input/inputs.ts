@@ -5,9 +5,7 @@ import path from "node:path";
 import { UsageError } from "../errors.ts";
 import { expandGlob, hasGlobMagic } from "./glob.ts";
 
-export type InputSource =
-  | { kind: "stdin"; name: string }
-  | { kind: "file"; name: string; path: string; size: number };
+export type InputSource = { kind: "stdin"; name: string } | { kind: "file"; name: string; path: string; size: number };
 
 /** Files a folder contributes: the formats the readers know, compressed or not. */
 const ARTICLE_FILE = /\.(jsonl|ndjson|json|txt|page)(\.gz)?$/i;

@@ -98,7 +98,8 @@ export async function* splitJsonArray(chunks: AsyncIterable<string>, maxLength: 
           } else if (code === OPEN_BRACE || code === OPEN_BRACKET) {
             depth++;
           } else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
-            if (depth === 0) endsBefore = true; // "]" closing the array right after a bare value
+            if (depth === 0)
+              endsBefore = true; // "]" closing the array right after a bare value
             else if (--depth === 0) ends = true;
           } else if (code === COMMA && depth === 0) {
             endsBefore = true;

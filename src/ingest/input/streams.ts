@@ -7,10 +7,7 @@ import zlib from "node:zlib";
 const GZIP_MAGIC = [0x1f, 0x8b] as const;
 
 /** Yields the stream's chunks, reporting each chunk's size (for progress by bytes). */
-export async function* countBytes(
-  stream: AsyncIterable<Buffer | string>,
-  onBytes: (bytes: number) => void,
-): AsyncGenerator<Buffer> {
+export async function* countBytes(stream: AsyncIterable<Buffer | string>, onBytes: (bytes: number) => void): AsyncGenerator<Buffer> {
   for await (const chunk of stream) {
     const buffer = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
     onBytes(buffer.length);

@@ -29,8 +29,7 @@ const MAX_TITLE_LENGTH = 1000;
 type Field = keyof typeof FIELD_NAMES;
 
 function isEmpty(value: unknown): boolean {
-  return value === undefined || value === null || (typeof value === "string" && value.trim() === "") ||
-    (Array.isArray(value) && value.length === 0);
+  return value === undefined || value === null || (typeof value === "string" && value.trim() === "") || (Array.isArray(value) && value.length === 0);
 }
 
 function pick(record: Record<string, unknown>, field: Field): unknown {

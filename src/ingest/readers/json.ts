@@ -20,9 +20,7 @@ function parseItem(text: string, origin: RecordOrigin, context: JsonContext): Re
     return { kind: "reject", origin, reason: `malformed JSON: ${(error as Error).message}`, raw: text };
   }
   const mapped = mapJsonRecord(value, origin, context.defaults);
-  return "record" in mapped
-    ? { kind: "record", record: mapped.record, raw: text }
-    : { kind: "reject", origin, reason: mapped.reason, raw: text };
+  return "record" in mapped ? { kind: "record", record: mapped.record, raw: text } : { kind: "reject", origin, reason: mapped.reason, raw: text };
 }
 
 export async function* readJsonLines(lines: AsyncIterable<Line>, context: JsonContext): AsyncGenerator<ReaderItem> {

@@ -87,9 +87,7 @@ function readHeader(lines: readonly Line[], label: SourceLabel): { listedAt: Dat
 export function parsePage(lines: readonly Line[], context: PageContext): ReaderItem[] {
   const raw = lines.map((line) => line.text).join("\n");
   const firstLine = lines.find((line) => line.text.trim() !== "")?.number ?? lines[0]?.number ?? 1;
-  const reject = (reason: string, line = firstLine): ReaderItem[] => [
-    { kind: "reject", origin: { file: context.file, line }, reason, raw },
-  ];
+  const reject = (reason: string, line = firstLine): ReaderItem[] => [{ kind: "reject", origin: { file: context.file, line }, reason, raw }];
 
   const dateIndex = lines.findIndex((line) => DATE_LINE.test(line.text.trim()));
   if (dateIndex === -1) return reject("page has no 'Date: dd/mm/yyyy | Source: <label>' line");
@@ -146,10 +144,7 @@ export function parsePage(lines: readonly Line[], context: PageContext): ReaderI
  * teaser again. Items are anchored on their date lines, so a damaged item (no date) is rejected on
  * its own and the items around it still read.
  */
-function parseMoreFrom(
-  blocks: readonly Block[],
-  context: PageContext & { label: string; language: string; raw: string },
-): ReaderItem[] {
+function parseMoreFrom(blocks: readonly Block[], context: PageContext & { label: string; language: string; raw: string }): ReaderItem[] {
   const items: ReaderItem[] = [];
   const rejectBlocks = (undated: readonly Block[]) => {
     if (undated.length === 0) return;
@@ -211,11 +206,7 @@ function parseMoreFrom(
 }
 
 /** Groups a file's lines into pages and parses each; memory holds one page at a time. */
-export async function* readPages(
-  lines: AsyncIterable<Line>,
-  context: PageContext,
-  maxPageLines: number,
-): AsyncGenerator<ReaderItem> {
+export async function* readPages(lines: AsyncIterable<Line>, context: PageContext, maxPageLines: number): AsyncGenerator<ReaderItem> {
   let page: Line[] = [];
   let pageHasDateLine = false;
   let overflow = false;
@@ -226,7 +217,10 @@ export async function* readPages(
           kind: "reject",
           origin: { file: context.file, line: page[0]!.number },
           reason: `page longer than ${maxPageLines} lines; only its start is kept here`,
-          raw: page.slice(0, 200).map((line) => line.text).join("\n"),
+          raw: page
+            .slice(0, 200)
+            .map((line) => line.text)
+            .join("\n"),
         };
       } else {
         yield* parsePage(page, context);

@@ -107,7 +107,10 @@ function writeNationalMeeting(ctx: StoryContext) {
   const capital = pyongyang(cast);
   const present = rng.sample(cast.officials, 3).map(personName);
   const speaker = personName(rng.pick(cast.officials));
-  const regions = rng.sample(cast.regions.filter((region) => region.key !== cast.capital.key), 3);
+  const regions = rng.sample(
+    cast.regions.filter((region) => region.key !== cast.capital.key),
+    3,
+  );
   const regionNames = regions.map((region) => placeName(region));
   const honoured = occasion.honours?.(cast);
 
@@ -119,9 +122,7 @@ function writeNationalMeeting(ctx: StoryContext) {
     t`The reporter said that the Korean people have won one victory after another under the leadership of ${personName(cast.leader)}, overcoming all trials.`,
   ];
   if (honoured) {
-    middle.push(
-      t`The revolutionary exploits of ${personName(honoured)} will shine for ever in the history of the country, the reporter noted.`,
-    );
+    middle.push(t`The revolutionary exploits of ${personName(honoured)} will shine for ever in the history of the country, the reporter noted.`);
   }
   const kumsusan = cast.placeByKey("kumsusan-palace-of-the-sun");
   if (honoured && kumsusan) {

@@ -47,7 +47,10 @@ function writeExhibition(ctx: StoryContext) {
   const exhibition = rng.pick(EXHIBITIONS);
   const capital = pyongyang(cast);
   const opener = personName(rng.pick(cast.officials));
-  const regions = rng.sample(cast.regions.filter((region) => region.key !== cast.capital.key), 2);
+  const regions = rng.sample(
+    cast.regions.filter((region) => region.key !== cast.capital.key),
+    2,
+  );
   const regionNames = regions.map((region) => placeName(region));
   const items = rng.int(3, 9) * 100;
 

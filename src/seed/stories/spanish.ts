@@ -110,7 +110,12 @@ function writeNationalMeetingEs(ctx: StoryContext) {
   const capital = pyongyang(cast);
   const present = rng.sample(cast.officials, 3).map(personName);
   const speaker = personName(rng.pick(cast.officials));
-  const regions = rng.sample(cast.regions.filter((region) => region.key !== cast.capital.key), 2).map(placeEs);
+  const regions = rng
+    .sample(
+      cast.regions.filter((region) => region.key !== cast.capital.key),
+      2,
+    )
+    .map(placeEs);
 
   const title = t`Celebran en ${capital} acto central por ${occasion.phraseEs(years, cast)}`;
   const lead = t`Se efectuó en ${capital} un acto central con motivo ${after("de", occasion.phraseEs(years, cast))}.`;

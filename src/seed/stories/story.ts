@@ -61,8 +61,6 @@ export function localityEn(locality: Locality): Fragment {
 
 /** Another locality in the same province, for "the neighbouring county" sentences; null if none. */
 export function neighbourOf(ctx: StoryContext, locality: Locality): Locality | null {
-  const others = ctx.cast.localities.filter(
-    (other) => other.region.key === locality.region.key && other.place.key !== locality.place.key,
-  );
+  const others = ctx.cast.localities.filter((other) => other.region.key === locality.region.key && other.place.key !== locality.place.key);
   return others.length > 0 ? ctx.rng.pick(others) : null;
 }

@@ -32,15 +32,7 @@ import {
   isObjectType,
   valueFromAST,
 } from "graphql";
-import {
-  ASSUMED_LIST_SIZES,
-  DEFAULT_CONNECTION_SIZE,
-  DEFAULT_LIST_SIZE,
-  FIELD_WEIGHTS,
-  FREE_TYPES,
-  FREE_TYPE_SUFFIXES,
-  MAX_LIST_SIZE,
-} from "./weights.ts";
+import { ASSUMED_LIST_SIZES, DEFAULT_CONNECTION_SIZE, DEFAULT_LIST_SIZE, FIELD_WEIGHTS, FREE_TYPES, FREE_TYPE_SUFFIXES, MAX_LIST_SIZE } from "./weights.ts";
 import { getOrInsert } from "../../lib/maps.ts";
 
 export interface OperationCost {

@@ -7,7 +7,7 @@
  * roughly the cost of loading one article for a list; these are the heavier steps in that unit.
  */
 export const FIELD_WEIGHTS: Readonly<Record<string, number>> = {
-  // Full-text matching and ranking over every match (issue 5's benchmark: tens of ms).
+  // Full-text matching and ranking over every match (the search benchmark: tens of ms).
   "Query.search": 50,
   // Each facet is its own grouped count over every match.
   "SearchConnection.facets": 50,
