@@ -18,7 +18,7 @@ import { openDatabase } from "../src/db/database.ts";
 import { applyMigrations } from "../src/db/migrations.ts";
 import type { Prisma } from "../src/generated/prisma/client.ts";
 import type { PlaceKind } from "../src/generated/prisma/enums.ts";
-import { searchCountSql, searchPageSql } from "../src/loaders/search.ts";
+import { searchCountSql, searchPageSql } from "../src/search/page.ts";
 import { encodeGlobalId } from "../src/schema/global-id.ts";
 import { type FacetRequest, facetsSql } from "../src/search/facets.ts";
 import { headlinesSql } from "../src/search/highlight.ts";

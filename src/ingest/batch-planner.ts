@@ -3,10 +3,10 @@
 // for the records to be written (a rerun of unchanged input links nothing), new places and
 // persons inserted, and slugs for new articles.
 import type { PrismaClient } from "../generated/prisma/client.ts";
-import { decide, type Decision } from "./classify.ts";
+import { decide, type Decision } from "./decide.ts";
 import type { IdentifiedRecord } from "./identity.ts";
 import type { Extracted, Linker } from "./linker.ts";
-import { findMatches } from "./lookup.ts";
+import { findMatches } from "./stored-matches.ts";
 import type { PersonRegistry } from "./persons.ts";
 import type { PlaceRegistry } from "./places.ts";
 import type { ArticleSlugAllocator } from "./slugs.ts";

@@ -10,6 +10,7 @@ import { type ArticleOrder, keysetSql, orderBySql, sortValueSql } from "../artic
 import { type ArticleScope, scopeCte, scopeId, scopeShape, scopeSql } from "../articles/scope.ts";
 import type { CursorValues, PageRequest } from "../lib/keyset.ts";
 import { getOrInsert } from "../lib/maps.ts";
+import { groupKeys } from "./group-keys.ts";
 
 export interface ArticlePageKey {
   scope: ArticleScope;
@@ -32,26 +33,15 @@ export interface ArticlePageRows {
   total: number | null;
 }
 
-function groupBy<K>(keys: readonly K[], groupKey: (key: K) => string): Map<string, { indexes: number[]; keys: K[] }> {
-  const groups = new Map<string, { indexes: number[]; keys: K[] }>();
-  keys.forEach((key, index) => {
-    const name = groupKey(key);
-    const group = getOrInsert(groups, name, () => ({ indexes: [] as number[], keys: [] as K[] }));
-    group.indexes.push(index);
-    group.keys.push(key);
-  });
-  return groups;
-}
-
 function withCte(cte: Prisma.Sql | null): Prisma.Sql {
   return cte ? Prisma.sql`WITH ${cte} ` : Prisma.empty;
 }
 
 async function loadPages(prisma: PrismaClient, keys: readonly ArticlePageKey[]): Promise<ArticlePageRows[]> {
   const results: ArticlePageRows[] = new Array(keys.length);
-  const groups = groupBy(keys, (key) => JSON.stringify([scopeShape(key.scope), key.filter, key.order, key.page, key.query]));
+  const groups = groupKeys(keys, (key) => JSON.stringify([scopeShape(key.scope), key.filter, key.order, key.page, key.query]));
   await Promise.all(
-    [...groups.values()].map(async ({ indexes, keys: group }) => {
+    groups.map(async ({ indexes, keys: group }) => {
       const { scope, filter, order, page, query } = group[0]!;
       // Fields that differ only in selecting totalCount share the statement, which counts for all.
       const withTotal = group.some((key) => key.withTotal);

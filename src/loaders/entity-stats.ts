@@ -2,6 +2,7 @@
 // objects ask: counts, date spans, ancestors, co-mentions.
 import DataLoader from "dataloader";
 import type { PrismaClient } from "../generated/prisma/client.ts";
+import { groupKeys } from "./group-keys.ts";
 
 export interface SourceStats {
   articleCount: number;
@@ -18,11 +19,11 @@ export interface CoMention {
 function limitedLoader<T>(load: (ids: number[], limit: number) => Promise<Map<number, T[]>>) {
   return new DataLoader<{ id: number; limit: number }, T[], string>(
     async (keys) => {
-      const byLimit = new Map<number, number[]>();
-      for (const key of keys) byLimit.set(key.limit, [...(byLimit.get(key.limit) ?? []), key.id]);
       const results = new Map<string, T[]>();
       await Promise.all(
-        [...byLimit].map(async ([limit, ids]) => {
+        groupKeys(keys, (key) => String(key.limit)).map(async ({ keys: group }) => {
+          const limit = group[0]!.limit;
+          const ids = group.map((key) => key.id);
           const rows = await load([...new Set(ids)], limit);
           for (const id of ids) results.set(`${id}:${limit}`, rows.get(id) ?? []);
         }),

@@ -3,7 +3,7 @@
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { createArticlePageLoaders } from "./article-pages.ts";
 import { createEntityStatsLoaders } from "./entity-stats.ts";
-import { createReferenceLoaders } from "./references.ts";
+import { createReferenceLoaders } from "./slugs-and-descendants.ts";
 import { createSearchLoaders } from "./search.ts";
 import { createRelatedLoader } from "./related.ts";
 import { createSelectedRowLoaders } from "./selected-rows.ts";

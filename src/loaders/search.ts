@@ -4,20 +4,15 @@
 // count are one statement each. Nothing runs unless selected.
 import DataLoader from "dataloader";
 import type { PrismaClient } from "../generated/prisma/client.ts";
-import { Prisma } from "../generated/prisma/client.ts";
 import type { ArticleRow } from "./article-pages.ts";
-import type { CursorValues, PageRequest } from "../lib/keyset.ts";
-import { type FacetCount, type FacetRequest, loadFacets } from "../search/facets.ts";
+import type { CursorValues } from "../lib/keyset.ts";
+import { type FacetCount, type FacetRequest, type FacetRow, facetCounts, facetsSql } from "../search/facets.ts";
 import { type RawHighlight, headlinesSql } from "../search/highlight.ts";
-import { type SearchScope, rankSql, searchConditionSql } from "../search/match.ts";
-import { type SearchOrder, searchKeysetSql, searchOrderBySql } from "../search/order.ts";
+import type { SearchScope } from "../search/match.ts";
+import { type SearchPageSpec, searchCountSql, searchPageSql } from "../search/page.ts";
+import { groupKeys } from "./group-keys.ts";
 
-export interface SearchPageKey {
-  search: SearchScope;
-  order: SearchOrder;
-  page: PageRequest;
-  /** Count every match in the same statement (relevance only, see searchPageSql). */
-  withTotal: boolean;
+export interface SearchPageKey extends SearchPageSpec {
   /** Prisma selection for the nodes, from queryFromInfo. */
   query: object;
 }
@@ -53,38 +48,6 @@ interface HitRow {
   total?: number;
 }
 
-/**
- * Ids, ranks and sort values of a page. Relevance needs every match ranked before the first
- * page is known, so it can count them on the way (`withTotal`) for little more than the page
- * costs, where a separate count would match them all again; date orders rank only the rows of
- * the page (the inner LIMIT keeps ts_rank_cd off the rest) and leave the total to
- * searchCountSql. OFFSET 0 keeps the relevance subquery from being merged into the outer query,
- * where the rank would be computed twice per match: once to sort, once to print.
- * Exported for the benchmark, which runs the same SQL without GraphQL.
- */
-export function searchPageSql({ search, order, page, withTotal }: Omit<SearchPageKey, "query">): Prisma.Sql {
-  const keyset = page.cursor ? Prisma.sql` AND ${searchKeysetSql(order, page.cursor, page.backward)}` : Prisma.empty;
-  const orderBy = searchOrderBySql(order, page.backward);
-  if (order === "RELEVANCE") {
-    const total = withTotal ? Prisma.sql`, count(*) OVER () AS total` : Prisma.empty;
-    return Prisma.sql`
-      SELECT a.id, a.rank::text AS rank, a."publishedAt"::text AS sort${withTotal ? Prisma.sql`, a.total::int AS total` : Prisma.empty}
-      FROM (SELECT a.id, a."publishedAt", ${rankSql(search.tsquery)} AS rank${total}
-            FROM "Article" a WHERE ${searchConditionSql(search)}
-            OFFSET 0) a
-      WHERE TRUE${keyset}
-      ORDER BY ${orderBy}
-      LIMIT ${page.limit + 1}`;
-  }
-  return Prisma.sql`
-    SELECT a.id, ${rankSql(search.tsquery)}::text AS rank, a."publishedAt"::text AS sort
-    FROM (SELECT a.id, a."publishedAt", a."language", a."searchVector"
-          FROM "Article" a WHERE ${searchConditionSql(search)}${keyset}
-          ORDER BY ${orderBy}
-          LIMIT ${page.limit + 1}) a
-    ORDER BY ${orderBy}`;
-}
-
 /** The total from a page's rows: on every row when counted, and 0 for a first page with none. */
 function totalOf(key: SearchPageKey, rows: HitRow[]): number | null {
   if (!key.withTotal || key.order !== "RELEVANCE") return null;
@@ -109,10 +72,6 @@ async function loadPage(prisma: PrismaClient, key: SearchPageKey): Promise<Searc
   return { hits, total };
 }
 
-export function searchCountSql(search: SearchScope): Prisma.Sql {
-  return Prisma.sql`SELECT count(*)::int AS total FROM "Article" a WHERE ${searchConditionSql(search)}`;
-}
-
 async function loadCount(prisma: PrismaClient, search: SearchScope): Promise<number> {
   const [row] = await prisma.$queryRaw<{ total: number }[]>(searchCountSql(search));
   return row?.total ?? 0;
@@ -120,14 +79,9 @@ async function loadCount(prisma: PrismaClient, search: SearchScope): Promise<num
 
 /** Headlines of every edge asking the same thing, one statement per query and snippet count. */
 async function loadHeadlines(prisma: PrismaClient, keys: readonly HeadlineKey[]): Promise<(RawHighlight | null)[]> {
-  const groups = new Map<string, HeadlineKey[]>();
-  for (const key of keys) {
-    const name = JSON.stringify([key.tsquery, key.snippets]);
-    groups.set(name, [...(groups.get(name) ?? []), key]);
-  }
   const found = new Map<string, RawHighlight>();
   await Promise.all(
-    [...groups.values()].map(async (group) => {
+    groupKeys(keys, (key) => JSON.stringify([key.tsquery, key.snippets])).map(async ({ keys: group }) => {
       const { tsquery, snippets } = group[0]!;
       const ids = [...new Set(group.map((key) => key.articleId))];
       const rows = await prisma.$queryRaw<(RawHighlight & { id: number })[]>(headlinesSql(tsquery, ids, snippets));
@@ -140,17 +94,12 @@ async function loadHeadlines(prisma: PrismaClient, keys: readonly HeadlineKey[])
 /** Every facet selected for one search in one statement; one statement per distinct search. */
 async function loadFacetBatch(prisma: PrismaClient, keys: readonly FacetKey[]): Promise<FacetCount[][]> {
   const results: FacetCount[][] = new Array(keys.length);
-  const bySearch = new Map<string, number[]>();
-  keys.forEach((key, index) => {
-    const name = JSON.stringify(key.search);
-    bySearch.set(name, [...(bySearch.get(name) ?? []), index]);
-  });
   await Promise.all(
-    [...bySearch.values()].map(async (indexes) => {
+    groupKeys(keys, (key) => JSON.stringify(key.search)).map(async ({ keys: group, indexes }) => {
       const facets = await loadFacets(
         prisma,
-        keys[indexes[0]!]!.search,
-        indexes.map((index) => keys[index]!.request),
+        group[0]!.search,
+        group.map((key) => key.request),
       );
       indexes.forEach((index, i) => {
         results[index] = facets[i]!;
@@ -170,4 +119,9 @@ export function createSearchLoaders(prisma: PrismaClient) {
     }),
     searchFacets: new DataLoader<FacetKey, FacetCount[], string>((keys) => loadFacetBatch(prisma, keys), { cacheKeyFn: json }),
   };
+}
+
+/** The facets of one search, in the order requested: one statement for all of them. */
+async function loadFacets(prisma: PrismaClient, search: SearchScope, requests: readonly FacetRequest[]): Promise<FacetCount[][]> {
+  return facetCounts(requests, await prisma.$queryRaw<FacetRow[]>(facetsSql(search, requests)));
 }

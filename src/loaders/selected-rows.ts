@@ -4,6 +4,7 @@
 // Pothos finds every selected column and relation on the rows, so it never loads them again.
 import DataLoader from "dataloader";
 import type { PrismaClient } from "../generated/prisma/client.ts";
+import { groupKeys } from "./group-keys.ts";
 
 /** An id and the selection (`{ select }` or `{ include }`) to load it with. */
 export interface SelectedRowKey {
@@ -18,16 +19,12 @@ function selectedRowLoader(findMany: FindByIds) {
     async (keys) => {
       // Sibling fields ask with the same selection, so a request groups into few statements.
       const names = keys.map((key) => JSON.stringify(key.query));
-      const bySelection = new Map<string, { query: object; ids: Set<number> }>();
-      keys.forEach((key, i) => {
-        const group = bySelection.get(names[i]!) ?? { query: key.query, ids: new Set() };
-        group.ids.add(key.id);
-        bySelection.set(names[i]!, group);
-      });
       const found = new Map<string, unknown>();
       await Promise.all(
-        [...bySelection].map(async ([name, { query, ids }]) => {
-          const rows = await findMany({ ...query, where: { id: { in: [...ids] } } });
+        groupKeys(keys, (key) => JSON.stringify(key.query)).map(async ({ keys: group, indexes }) => {
+          const name = names[indexes[0]!]!;
+          const ids = new Set(group.map((key) => key.id));
+          const rows = await findMany({ ...group[0]!.query, where: { id: { in: [...ids] } } });
           for (const row of rows) found.set(`${name}#${row.id}`, row);
         }),
       );

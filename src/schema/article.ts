@@ -12,7 +12,7 @@ import { badInput } from "../graphql-errors.ts";
 import { decodeIdOf, truncate } from "./global-id.ts";
 import { articleCursorShape } from "./cursor-shapes.ts";
 import { type PageArgs, checkSize, parsePageArgs, toConnection, totalOf } from "./pagination.ts";
-import { selectsAny } from "./selection.ts";
+import { selectsAny } from "./selection-lookahead.ts";
 
 /** Mentions in the order lists show them: most mentioned first, then first named (a new array each time, as Prisma takes it). */
 const MOST_MENTIONED = (): [{ count: "desc" }, { firstOffset: "asc" }] => [{ count: "desc" }, { firstOffset: "asc" }];

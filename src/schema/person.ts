@@ -2,9 +2,9 @@
 import type { Person as PersonRow, Prisma } from "../generated/prisma/client.ts";
 import { builder } from "./builder.ts";
 import { ArticleConnection, Article, articleListArgs, resolveArticleConnection } from "./article.ts";
-import { findBySlugOrId } from "./lookup.ts";
+import { findBySlugOrId } from "./id-or-slug.ts";
 import { checkSize, guardPageSize, totalOf } from "./pagination.ts";
-import { selectedRow } from "./selected.ts";
+import { selectedRow } from "./computed-objects.ts";
 
 export const MentionRoleEnum = builder.enumType("MentionRole", {
   description: "How an article relates to a person.",

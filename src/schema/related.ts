@@ -6,7 +6,7 @@ import { builder } from "./builder.ts";
 import { checkSize } from "./pagination.ts";
 import { Person } from "./person.ts";
 import { Place } from "./place.ts";
-import { selectedRow, selectedRows } from "./selected.ts";
+import { selectedRow, selectedRows } from "./computed-objects.ts";
 
 export const RelatedArticle = builder.objectRef<RelatedHit>("RelatedArticle").implement({
   description: "An article related to another by the people and places both name.",

@@ -19,8 +19,8 @@ import { badInput } from "../graphql-errors.ts";
 import { type PageArgs, checkSize, parsePageArgs, toConnection, totalOf } from "./pagination.ts";
 import { PersonCount } from "./person.ts";
 import { PlaceCount, PlaceKindEnum } from "./place.ts";
-import { selectedRow } from "./selected.ts";
-import { selectsAny } from "./selection.ts";
+import { selectedRow } from "./computed-objects.ts";
+import { selectsAny } from "./selection-lookahead.ts";
 import { Source } from "./source.ts";
 
 export const SearchOrderEnum = builder.enumType("SearchOrder", {

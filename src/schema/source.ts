@@ -1,7 +1,7 @@
 // Source: an outlet in one language edition, with its "More From" article list.
 import { builder } from "./builder.ts";
 import { ArticleConnection, Article, articleListArgs, resolveArticleConnection } from "./article.ts";
-import { findBySlugOrId } from "./lookup.ts";
+import { findBySlugOrId } from "./id-or-slug.ts";
 import { guardPageSize, totalOf } from "./pagination.ts";
 
 export const Source = builder.prismaNode("Source", {

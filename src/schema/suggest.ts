@@ -4,7 +4,7 @@ import { Prisma } from "../generated/prisma/client.ts";
 import type { Person as PersonRow, Place as PlaceRow, Source as SourceRow } from "../generated/prisma/client.ts";
 import { foldSql, foldText } from "../lib/fold.ts";
 import { builder } from "./builder.ts";
-import { selectedRow } from "./selected.ts";
+import { selectedRow } from "./computed-objects.ts";
 import { badInput } from "../graphql-errors.ts";
 import { checkSize } from "./pagination.ts";
 import { Person } from "./person.ts";

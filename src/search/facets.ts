@@ -7,7 +7,6 @@
 // matched once, into a materialized CTE, and each facet aggregates those rows. A facet then costs
 // an aggregation rather than another search, which matters for phrases, whose every match the
 // database must re-read to check word positions.
-import type { PrismaClient } from "../generated/prisma/client.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import type { PlaceKind } from "../generated/prisma/enums.ts";
 import { type SearchScope, searchConditionSql } from "./match.ts";
@@ -100,9 +99,15 @@ function compare(kind: FacetRequest["kind"]) {
   return kind === "months" ? byKey : (a: FacetCount, b: FacetCount) => b.count - a.count || byKey(a, b);
 }
 
-/** The facets of one search, in the order requested. */
-export async function loadFacets(prisma: PrismaClient, search: SearchScope, requests: readonly FacetRequest[]): Promise<FacetCount[][]> {
-  const rows = await prisma.$queryRaw<{ request: number; key: string; count: number }[]>(facetsSql(search, requests));
+/** A row of facetsSql: which request it counts for, the key, the count. */
+export interface FacetRow {
+  request: number;
+  key: string;
+  count: number;
+}
+
+/** facetsSql's rows as each request's counts, sorted as the request asks. */
+export function facetCounts(requests: readonly FacetRequest[], rows: readonly FacetRow[]): FacetCount[][] {
   const results: FacetCount[][] = requests.map(() => []);
   for (const row of rows) {
     const request = requests[row.request]!;

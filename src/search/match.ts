@@ -8,7 +8,7 @@
 // common word saves reading thousands of vectors.
 import { Prisma } from "../generated/prisma/client.ts";
 import { type ResolvedFilter, filterSql } from "../articles/filter.ts";
-import { FALLBACK_CONFIG, STEMMED_LANGUAGES, type SearchConfig } from "./config.ts";
+import { FALLBACK_CONFIG, STEMMED_LANGUAGES, type SearchConfig } from "./text-search-config.ts";
 
 const stemmed = Object.entries(STEMMED_LANGUAGES) as [string, SearchConfig][];
 const CONFIGS: SearchConfig[] = [...stemmed.map(([, config]) => config), FALLBACK_CONFIG];

@@ -1,6 +1,6 @@
 // Decides what each record of a batch does to the stored articles: insert, update (a changed body,
 // a stub upgraded in place, a URL added to an article known by its content) or nothing. Pure: the
-// stored rows it needs are looked up beforehand (lookup.ts).
+// stored rows it needs are looked up beforehand (stored-matches.ts).
 import type { IdentifiedRecord } from "./identity.ts";
 
 export interface StoredArticle {

@@ -1,7 +1,7 @@
 // What a record does to the stored articles, decided from what the lookup found: the identity
 // rules (URL, else content hash; stubs by source and title) without a database.
 import { describe, expect, it } from "vitest";
-import { decide, type Matches, type StoredArticle } from "../src/ingest/classify.ts";
+import { decide, type Matches, type StoredArticle } from "../src/ingest/decide.ts";
 import { identify } from "../src/ingest/identity.ts";
 import type { ArticleRecord } from "../src/ingest/types.ts";
 import { articleRecord } from "./helpers/records.ts";

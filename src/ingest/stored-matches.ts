@@ -1,7 +1,7 @@
 // Finds the stored articles a batch's records may be: by URL, by content hash, and by source and
 // title for stubs. One query per batch, whatever its size: three indexed lookups joined by UNION ALL.
 import { Prisma } from "../generated/prisma/client.ts";
-import type { Matches, StoredArticle } from "./classify.ts";
+import type { Matches, StoredArticle } from "./decide.ts";
 import type { IdentifiedRecord } from "./identity.ts";
 import type { RawQuery } from "./raw-sql.ts";
 
