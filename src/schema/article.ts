@@ -12,6 +12,7 @@ import { badInput } from "../graphql-errors.ts";
 import { decodeIdOf, truncate } from "./global-id.ts";
 import { articleCursorShape } from "./cursor-shapes.ts";
 import { type PageArgs, checkSize, parsePageArgs, toConnection, totalOf } from "./pagination.ts";
+import { PersonRef, RelatedArticleRef, SourceRef } from "./refs.ts";
 import { selectsAny } from "./selection-lookahead.ts";
 
 /** Mentions in the order lists show them: most mentioned first, then first named (a new array each time, as Prisma takes it). */
@@ -215,3 +216,28 @@ builder.queryFields((t) => ({
 }));
 
 export { ARTICLE_ORDERS };
+
+// Fields returning types of other modules, through refs.ts.
+builder.prismaObjectFields("Article", (t) => ({
+  source: t.field({
+    type: SourceRef,
+    description: "The outlet edition that published the article.",
+    // A select field rather than t.relation, for speed: see Article.persons.
+    select: (_args, _ctx, nestedSelection) => ({ source: nestedSelection(true) }),
+    resolve: (article) => article.source,
+  }),
+  authors: t.field({
+    type: [PersonRef],
+    description: "People credited with writing the article, in byline order.",
+    select: (_args, _ctx, nestedSelection) => ({
+      authorships: { orderBy: { position: "asc" }, select: { person: nestedSelection(true) } },
+    }),
+    resolve: (article) => article.authorships.map((authorship) => authorship.person),
+  }),
+  related: t.field({
+    type: [RelatedArticleRef],
+    description: "Other articles ranked by the people and places they share with this one; ties go to the more recent.",
+    args: { first: t.arg.int({ defaultValue: 5, description: "At most this many (default 5, at most 100)." }) },
+    resolve: (article, args, ctx) => ctx.loaders.related.load({ id: article.id, limit: checkSize("first", args.first, 5) }),
+  }),
+}));

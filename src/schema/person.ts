@@ -72,17 +72,6 @@ builder.prismaObjectFields("Person", (t) => ({
   }),
 }));
 
-builder.prismaObjectFields("Article", (t) => ({
-  authors: t.field({
-    type: [Person],
-    description: "People credited with writing the article, in byline order.",
-    select: (_args, _ctx, nestedSelection) => ({
-      authorships: { orderBy: { position: "asc" }, select: { person: nestedSelection(true) } },
-    }),
-    resolve: (article) => article.authorships.map((authorship) => authorship.person),
-  }),
-}));
-
 export const PersonFilter = builder.inputType("PersonFilter", {
   description: "Narrows the list of persons.",
   fields: (t) => ({

@@ -1,14 +1,12 @@
-// Article.related: other articles ranked by the people and places they share with this one.
+// RelatedArticle: an article related to another (Article.related, in article.ts), with the people and places both name.
 import type { Article as ArticleRow, Person as PersonRow, Place as PlaceRow } from "../generated/prisma/client.ts";
-import type { RelatedHit } from "../loaders/related.ts";
 import { Article } from "./article.ts";
-import { builder } from "./builder.ts";
-import { checkSize } from "./pagination.ts";
+import { RelatedArticleRef } from "./refs.ts";
 import { Person } from "./person.ts";
 import { Place } from "./place.ts";
 import { selectedRow, selectedRows } from "./computed-objects.ts";
 
-export const RelatedArticle = builder.objectRef<RelatedHit>("RelatedArticle").implement({
+export const RelatedArticle = RelatedArticleRef.implement({
   description: "An article related to another by the people and places both name.",
   fields: (t) => ({
     article: t.field({
@@ -33,12 +31,3 @@ export const RelatedArticle = builder.objectRef<RelatedHit>("RelatedArticle").im
     }),
   }),
 });
-
-builder.prismaObjectFields("Article", (t) => ({
-  related: t.field({
-    type: [RelatedArticle],
-    description: "Other articles ranked by the people and places they share with this one; ties go to the more recent.",
-    args: { first: t.arg.int({ defaultValue: 5, description: "At most this many (default 5, at most 100)." }) },
-    resolve: (article, args, ctx) => ctx.loaders.related.load({ id: article.id, limit: checkSize("first", args.first, 5) }),
-  }),
-}));

@@ -78,13 +78,3 @@ builder.queryFields((t) => ({
     { name: "SourceEdge", description: "A source in a list, with its cursor." },
   ),
 }));
-
-builder.prismaObjectFields("Article", (t) => ({
-  source: t.field({
-    type: Source,
-    description: "The outlet edition that published the article.",
-    // A select field rather than t.relation, for speed: see Article.persons.
-    select: (_args, _ctx, nestedSelection) => ({ source: nestedSelection(true) }),
-    resolve: (article) => article.source,
-  }),
-}));
