@@ -9,10 +9,11 @@ export interface KeyGroup<K> {
   indexes: number[];
 }
 
-export function groupKeys<K>(keys: readonly K[], nameOf: (key: K) => string): KeyGroup<K>[] {
+/** `nameOf` also gets the key's index, for callers that computed names beforehand. */
+export function groupKeys<K>(keys: readonly K[], nameOf: (key: K, index: number) => string): KeyGroup<K>[] {
   const groups = new Map<string, KeyGroup<K>>();
   keys.forEach((key, index) => {
-    const group = getOrInsert(groups, nameOf(key), () => ({ keys: [], indexes: [] }));
+    const group = getOrInsert(groups, nameOf(key, index), () => ({ keys: [], indexes: [] }));
     group.keys.push(key);
     group.indexes.push(index);
   });

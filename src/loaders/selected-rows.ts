@@ -21,7 +21,7 @@ function selectedRowLoader(findMany: FindByIds) {
       const names = keys.map((key) => JSON.stringify(key.query));
       const found = new Map<string, unknown>();
       await Promise.all(
-        groupKeys(keys, (key) => JSON.stringify(key.query)).map(async ({ keys: group, indexes }) => {
+        groupKeys(keys, (_key, index) => names[index]!).map(async ({ keys: group, indexes }) => {
           const name = names[indexes[0]!]!;
           const ids = new Set(group.map((key) => key.id));
           const rows = await findMany({ ...group[0]!.query, where: { id: { in: [...ids] } } });
