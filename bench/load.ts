@@ -19,7 +19,7 @@
 //   npx tsx bench/load.ts [--database-url URL] [--duration 60] [--rounds 1] [--no-readme]
 //
 // Load the corpus first: DATABASE_URL=<url> npx tsx src/cli.ts ingest ../shared/data/kcna-1997-2018.jsonl.gz
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -27,6 +27,7 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import pg from "pg";
 import { encodeGlobalId } from "../src/schema/global-id.ts";
+import { median, memoryMb, root, scriptCommand, settleDatabase, startUntilReady } from "./harness.ts";
 import { type BenchParams, OPERATIONS } from "./query-api-ops.ts";
 
 const { values: options } = parseArgs({
@@ -40,7 +41,6 @@ const { values: options } = parseArgs({
 const databaseUrl = options["database-url"]!;
 const duration = Number(options.duration);
 const rounds = Number(options.rounds);
-const root = path.resolve(import.meta.dirname, "..");
 const PORT = 4410;
 const NORMAL_CONNECTIONS = 48;
 const HOSTILE_CONNECTIONS = 2;
@@ -58,7 +58,7 @@ async function loadPools(): Promise<Pools & { sharedBuffers: string }> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    await client.query("VACUUM ANALYZE");
+    const sharedBuffers = await settleDatabase(client);
     const articles = await client.query<{ id: number }>(`
       SELECT a.id FROM "Article" a WHERE a."isStub" = FALSE AND a.language = 'en'
         AND EXISTS (SELECT 1 FROM "PersonMention" m WHERE m."articleId" = a.id)
@@ -68,12 +68,11 @@ async function loadPools(): Promise<Pools & { sharedBuffers: string }> {
     const persons = await client.query<{ slug: string }>(`
       SELECT p.slug FROM "Person" p JOIN "PersonMention" m ON m."personId" = p.id GROUP BY p.id ORDER BY count(*) DESC LIMIT 30`);
     if (articles.rows.length < 10) throw new Error(`Too few articles in ${databaseUrl}: load the KCNA corpus first (see the header of bench/load.ts).`);
-    const buffers = await client.query<{ shared_buffers: string }>("SHOW shared_buffers");
     return {
       articles: articles.rows.map((row) => row.id),
       places: places.rows.map((row) => row.slug),
       persons: persons.rows.map((row) => row.slug),
-      sharedBuffers: buffers.rows[0]!.shared_buffers,
+      sharedBuffers,
     };
   } finally {
     await client.end();
@@ -118,42 +117,13 @@ function hostileRequest(): { body: string; headers: Record<string, string> } {
 }
 
 function startServer(): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    // Exactly as `npm run start:prod` runs it (through exec, so the pid is the server's own).
-    const script = (JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts["start:prod"]!;
-    const child = spawn("sh", ["-c", `exec env ${script}`], {
-      cwd: root,
-      env: {
-        ...process.env,
-        PATH: `${path.join(root, "node_modules/.bin")}:${process.env.PATH}`,
-        DATABASE_URL: databaseUrl,
-        PORT: String(PORT),
-        TRUST_PROXY: "1",
-        LOG_LEVEL: "warn",
-        SEED_DEMO: "false",
-      },
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    let output = "";
-    const ready = setInterval(async () => {
-      const answer = await fetch(`http://127.0.0.1:${PORT}/ready`).catch(() => null);
-      if (answer?.status === 200) {
-        clearInterval(ready);
-        resolve(child);
-      }
-    }, 250);
-    child.stdout!.on("data", (chunk) => (output += chunk));
-    child.on("exit", (code) => {
-      clearInterval(ready);
-      reject(new Error(`the server exited with ${code}: ${output}`));
-    });
+  // Exactly as `npm run start:prod` runs it.
+  return startUntilReady(scriptCommand("start:prod"), PORT, {
+    DATABASE_URL: databaseUrl,
+    TRUST_PROXY: "1",
+    LOG_LEVEL: "warn",
+    SEED_DEMO: "false",
   });
-}
-
-function memoryMb(pid: number): { rss: number; peak: number } {
-  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
-  return { rss: kb("VmRSS") / 1024, peak: kb("VmHWM") / 1024 };
 }
 
 interface Run {
@@ -225,11 +195,6 @@ const fiveXx = (run: Run) =>
   Object.entries(run.statusCodes)
     .filter(([code]) => code.startsWith("5"))
     .reduce((sum, [, count]) => sum + count, 0);
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 
 async function main() {
   console.log("building dist/ (npm run build)");

@@ -6,12 +6,13 @@
 // section of bench/README.md.
 //
 //   npx tsx bench/memory.ts [--database-url URL] [--duration 15] [--rounds 3] [--no-readme]
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
+import { median, memoryMb, root, scriptCommand, startUntilReady } from "./harness.ts";
 
 const { values: options } = parseArgs({
   options: {
@@ -23,7 +24,6 @@ const { values: options } = parseArgs({
 });
 const duration = Number(options.duration);
 const rounds = Number(options.rounds);
-const root = path.resolve(import.meta.dirname, "..");
 const PORT = 4411;
 
 interface Variant {
@@ -32,26 +32,19 @@ interface Variant {
   env: Record<string, string>;
 }
 
-const scripts = (JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
-// Each script as npm runs it, through exec so signals reach the server (npm does not pass them on).
+// Each script as npm runs it (harness.ts).
 const embedded = { PGLITE_DIR: ":memory:", DATABASE_URL: "" };
 const postgres = { DATABASE_URL: options["database-url"]!, SEED_DEMO: "false" };
 const VARIANTS: Variant[] = [
-  { name: "npm start, embedded PGlite in memory, demo corpus", command: ["sh", "-c", `exec ${scripts.start}`], env: embedded },
+  { name: "npm start, embedded PGlite in memory, demo corpus", command: scriptCommand("start"), env: embedded },
   {
     name: "npm run start:prod, embedded PGlite in memory, demo corpus",
-    command: ["sh", "-c", `exec env ${scripts["start:prod"]}`],
+    command: scriptCommand("start:prod"),
     env: { ...embedded, SEED_DEMO: "true" },
   },
-  { name: "npm start, PostgreSQL, KCNA corpus", command: ["sh", "-c", `exec ${scripts.start}`], env: postgres },
-  { name: "npm run start:prod, PostgreSQL, KCNA corpus", command: ["sh", "-c", `exec env ${scripts["start:prod"]}`], env: postgres },
+  { name: "npm start, PostgreSQL, KCNA corpus", command: scriptCommand("start"), env: postgres },
+  { name: "npm run start:prod, PostgreSQL, KCNA corpus", command: scriptCommand("start:prod"), env: postgres },
 ];
-
-function memoryMb(pid: number): { rss: number; peak: number } {
-  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
-  return { rss: kb("VmRSS") / 1024, peak: kb("VmHWM") / 1024 };
-}
 
 /** The process that serves: tsx starts Node as a child, so it is the newest descendant named node. */
 function servingPid(child: ChildProcess): number {
@@ -60,31 +53,7 @@ function servingPid(child: ChildProcess): number {
 }
 
 function start(variant: Variant): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(variant.command[0]!, variant.command.slice(1), {
-      cwd: root,
-      env: {
-        ...process.env,
-        PATH: `${path.join(root, "node_modules/.bin")}:${process.env.PATH}`,
-        PORT: String(PORT),
-        LOG_LEVEL: "warn",
-        RATE_LIMIT_PER_MINUTE: "0",
-        ...variant.env,
-      },
-      stdio: ["ignore", "ignore", "inherit"],
-    });
-    const ready = setInterval(async () => {
-      const answer = await fetch(`http://127.0.0.1:${PORT}/ready`).catch(() => null);
-      if (answer?.status === 200) {
-        clearInterval(ready);
-        resolve(child);
-      }
-    }, 250);
-    child.on("exit", (code) => {
-      clearInterval(ready);
-      reject(new Error(`${variant.name} exited with ${code}`));
-    });
-  });
+  return startUntilReady(variant.command, PORT, { LOG_LEVEL: "warn", RATE_LIMIT_PER_MINUTE: "0", ...variant.env });
 }
 
 async function measure(variant: Variant): Promise<{ readyMb: number; peakMb: number; requestsPerSecond: number }> {
@@ -109,8 +78,6 @@ async function measure(variant: Variant): Promise<{ readyMb: number; peakMb: num
   });
   return { readyMb: Math.round(readyMb), peakMb: Math.round(peakMb), requestsPerSecond: Math.round(result.requests.average) };
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 execFileSync("npm", ["run", "-s", "build"], { cwd: root, stdio: "inherit" });
 const loadBefore = os.loadavg()[0]!;

@@ -17,6 +17,7 @@ import pg from "pg";
 import { openDatabase } from "../src/db/database.ts";
 import { encodeGlobalId } from "../src/schema/global-id.ts";
 import { createBenchApp } from "./in-process.ts";
+import { settleDatabase } from "./harness.ts";
 import { type BenchParams, OPERATIONS } from "./query-api-ops.ts";
 
 const { values: options } = parseArgs({
@@ -40,9 +41,7 @@ async function pickParams(): Promise<BenchParams> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    // After a bulk load: statistics for the planner and a visibility map for index-only scans,
-    // as autovacuum would leave them on a settled database.
-    await client.query("VACUUM ANALYZE");
+    const sharedBuffers = await settleDatabase(client);
     const articles = await client.query<{ id: number }>(`
       SELECT a.id FROM "Article" a WHERE a."isStub" = FALSE AND a.language = 'en'
         AND (SELECT count(*) FROM "PersonMention" m WHERE m."articleId" = a.id) >= 3
@@ -50,9 +49,7 @@ async function pickParams(): Promise<BenchParams> {
       ORDER BY a."publishedAt" DESC NULLS LAST, a.id DESC LIMIT 1`);
     if (!articles.rows[0]) throw new Error(`No article with 3 persons and 3 places in ${databaseUrl}: load the corpus first (npx tsx bench/ingest.ts).`);
     const articleId = articles.rows[0].id;
-    // How much of the corpus PostgreSQL can cache decides the database's share of every request.
-    const server = await client.query<{ shared_buffers: string }>("SHOW shared_buffers");
-    console.log(`PostgreSQL shared_buffers ${server.rows[0]!.shared_buffers}, load average ${os.loadavg()[0]!.toFixed(1)} before`);
+    console.log(`PostgreSQL shared_buffers ${sharedBuffers}, load average ${os.loadavg()[0]!.toFixed(1)} before`);
     return { articleId, articleGlobalId: encodeGlobalId("Article", articleId), placeSlug: "south-hwanghae-province", personSlug: "kim-jong-il" };
   } finally {
     await client.end();

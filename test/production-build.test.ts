@@ -11,7 +11,6 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const root = path.resolve(import.meta.dirname, "..");
-const npm = "npm";
 const startProdScript = (JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts["start:prod"]!;
 
 interface Served {
@@ -69,7 +68,7 @@ async function sourcesCount(url: string): Promise<unknown> {
 
 describe("the production build", () => {
   beforeAll(async () => {
-    await promisify(execFile)(npm, ["run", "-s", "build"], { cwd: root });
+    await promisify(execFile)("npm", ["run", "-s", "build"], { cwd: root });
   }, 180_000);
 
   it("compiles every module to dist/ with its imports rewritten to .js", () => {

@@ -7,17 +7,16 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runIngest } from "../src/ingest/command.ts";
 import { createMemoryResponseCache } from "../src/serving/memory-response-cache.ts";
 import { ENTITY_MAX_AGE_SECONDS, LIST_MAX_AGE_SECONDS } from "../src/serving/http-caching.ts";
 import { type TestApp, createTestApp } from "./helpers/app.ts";
+import { REDIS_URL, useTestRedis } from "./helpers/redis.ts";
 import { factories } from "./helpers/factories.ts";
 import { captureIO } from "./helpers/ingest.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
-const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 const VISIBLE_WITHIN_MS = 2_000;
 
 const LIST = "query CachedList { articles(first: 10) { totalCount edges { node { title } } } }";
@@ -53,6 +52,31 @@ async function ingestInProcess(t: TestApp, file: string) {
 async function titlesOf(t: TestApp): Promise<string[]> {
   const body = (await (await t.post({ query: LIST })).json()) as ListBody;
   return body.data.articles.edges.map((edge) => edge.node.title);
+}
+
+/** An app with the response cache on, one article, and a scratch folder for ingest files. */
+function useCachedApp() {
+  let app: TestApp | undefined;
+  let scratch = "";
+  beforeAll(async () => {
+    app = await createTestApp({ serving: { responseCache: true } });
+    const make = factories(app.db.prisma);
+    await make.article({ sourceId: (await make.source({ label: "KCNA (En)" })).id, title: "First article" });
+    scratch = fs.mkdtempSync(path.join(os.tmpdir(), "newsgraph-cache-"));
+  });
+  afterAll(async () => {
+    await app?.destroy();
+    fs.rmSync(scratch, { recursive: true, force: true });
+  });
+  return {
+    get app(): TestApp {
+      if (!app) throw new Error("the app opens in beforeAll: read it inside a test");
+      return app;
+    },
+    get scratch() {
+      return scratch;
+    },
+  };
 }
 
 describe("HTTP caching of GET queries", () => {
@@ -114,59 +138,37 @@ describe("HTTP caching of GET queries", () => {
 });
 
 describe("the response cache in memory", () => {
-  let t: TestApp;
-  let scratch: string;
-  beforeAll(async () => {
-    t = await createTestApp({ serving: { responseCache: true } });
-    const make = factories(t.db.prisma);
-    await make.article({ sourceId: (await make.source({ label: "KCNA (En)" })).id, title: "First article" });
-    scratch = fs.mkdtempSync(path.join(os.tmpdir(), "newsgraph-cache-"));
-  });
-  afterAll(async () => {
-    await t.destroy();
-    fs.rmSync(scratch, { recursive: true, force: true });
-  });
+  const cached = useCachedApp();
 
   it("answers a repeated query without SQL, and counts hits and misses", async () => {
-    await titlesOf(t);
-    t.resetStatements();
-    expect(await titlesOf(t)).toEqual(["First article"]);
-    expect(t.statements).toEqual([]);
-    const metrics = await t.app.metrics.registry.metrics();
+    await titlesOf(cached.app);
+    cached.app.resetStatements();
+    expect(await titlesOf(cached.app)).toEqual(["First article"]);
+    expect(cached.app.statements).toEqual([]);
+    const metrics = await cached.app.app.metrics.registry.metrics();
     expect(metrics).toMatch(/newsgraph_response_cache_total\{result="hit"\} [1-9]/);
     expect(metrics).toMatch(/newsgraph_response_cache_total\{result="miss"\} [1-9]/);
   });
 
   it("shows an article ingested afterwards within 2 seconds", async () => {
-    expect(await titlesOf(t)).toEqual(["First article"]);
-    await ingestInProcess(t, articleFile(scratch, "Ingested while cached"));
-    await expect.poll(() => titlesOf(t), { timeout: VISIBLE_WITHIN_MS, interval: 50 }).toContain("Ingested while cached");
+    expect(await titlesOf(cached.app)).toEqual(["First article"]);
+    await ingestInProcess(cached.app, articleFile(cached.scratch, "Ingested while cached"));
+    await expect.poll(() => titlesOf(cached.app), { timeout: VISIBLE_WITHIN_MS, interval: 50 }).toContain("Ingested while cached");
   });
 });
 
 describe.skipIf(!process.env.TEST_DATABASE_URL)("the response cache, written to by another process", () => {
-  let t: TestApp;
-  let scratch: string;
-  beforeAll(async () => {
-    t = await createTestApp({ serving: { responseCache: true } });
-    const make = factories(t.db.prisma);
-    await make.article({ sourceId: (await make.source({ label: "KCNA (En)" })).id, title: "First article" });
-    scratch = fs.mkdtempSync(path.join(os.tmpdir(), "newsgraph-cache-"));
-  });
-  afterAll(async () => {
-    await t.destroy();
-    fs.rmSync(scratch, { recursive: true, force: true });
-  });
+  const cached = useCachedApp();
 
   it("shows an article ingested by the command line within 2 seconds", async () => {
-    const config = t.db.config;
+    const config = cached.app.db.config;
     if (config.kind !== "postgres") throw new Error("TEST_DATABASE_URL is set, so the test database is PostgreSQL");
-    expect(await titlesOf(t)).toEqual(["First article"]);
-    const file = articleFile(scratch, "Ingested by another process");
+    expect(await titlesOf(cached.app)).toEqual(["First article"]);
+    const file = articleFile(cached.scratch, "Ingested by another process");
     const code = await new Promise<number | null>((resolve) => {
       const child = spawn(
         path.join(root, "node_modules/.bin/tsx"),
-        ["src/cli.ts", "ingest", "--quiet", "--rejects", path.join(scratch, "rejects.jsonl"), file],
+        ["src/cli.ts", "ingest", "--quiet", "--rejects", path.join(cached.scratch, "rejects.jsonl"), file],
         {
           cwd: root,
           env: { ...process.env, DATABASE_URL: config.url },
@@ -176,25 +178,15 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("the response cache, written to 
       child.on("close", resolve);
     });
     expect(code).toBe(0);
-    await expect.poll(() => titlesOf(t), { timeout: VISIBLE_WITHIN_MS, interval: 50 }).toContain("Ingested by another process");
+    await expect.poll(() => titlesOf(cached.app), { timeout: VISIBLE_WITHIN_MS, interval: 50 }).toContain("Ingested by another process");
   }, 60_000);
 });
 
 describe("the response cache in Redis, shared by two instances", () => {
-  let redis: Redis;
-  let reachable = false;
-  beforeAll(async () => {
-    redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false });
-    reachable = await redis.connect().then(
-      () => true,
-      () => false,
-    );
-  });
-  afterAll(() => redis.disconnect());
+  const redis = useTestRedis();
 
   it("answers the second instance from what the first cached, and both see a new article within 2 seconds", async ({ skip }) => {
-    if (!reachable && !process.env.CI) skip(`no Redis at ${REDIS_URL}`);
-    expect(reachable).toBe(true);
+    redis.require(skip);
     // Its own key prefix: Redis outlives test runs, and other test files share it.
     const serving = { responseCache: true, redisPrefix: `newsgraph-test-${randomUUID()}:` };
     const first = await createTestApp({ serving, redisUrl: REDIS_URL });
@@ -205,7 +197,7 @@ describe("the response cache in Redis, shared by two instances", () => {
       const make = factories(first.db.prisma);
       await make.article({ sourceId: (await make.source()).id, title });
       expect(await titlesOf(first)).toEqual([title]);
-      expect(await redis.keys(`${serving.redisPrefix}cache:r:*`)).toHaveLength(1);
+      expect(await redis.client.keys(`${serving.redisPrefix}cache:r:*`)).toHaveLength(1);
       first.resetStatements();
       expect(await titlesOf(second)).toEqual([title]);
       expect(first.statements).toEqual([]);

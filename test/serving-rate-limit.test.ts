@@ -2,12 +2,10 @@
 // kept in memory by one instance and in Redis when instances share it. Past it: 429, Retry-After
 // and RATE_LIMITED, without running anything.
 import { randomUUID } from "node:crypto";
-import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestApp, createTestApp } from "./helpers/app.ts";
+import { REDIS_URL, useTestRedis } from "./helpers/redis.ts";
 import { graphql } from "./generated/gql.ts";
-
-const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 
 const ThreeArticles = graphql(`
   query RateLimitedArticles {
@@ -79,20 +77,10 @@ describe("rate limits in memory", () => {
 });
 
 describe("rate limits shared through Redis", () => {
-  let redis: Redis;
-  let reachable = false;
-  beforeAll(async () => {
-    redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false });
-    reachable = await redis.connect().then(
-      () => true,
-      () => false,
-    );
-  });
-  afterAll(() => redis.disconnect());
+  const redis = useTestRedis();
 
   it("counts one client's spending across two instances", async ({ skip }) => {
-    if (!reachable && !process.env.CI) skip(`no Redis at ${REDIS_URL}`);
-    expect(reachable).toBe(true);
+    redis.require(skip);
     const first = await createTestApp({ serving: { rateLimitPerMinute: 2 * PRICE }, redisUrl: REDIS_URL });
     const second = await createTestApp({ database: first, serving: { rateLimitPerMinute: 2 * PRICE }, redisUrl: REDIS_URL });
     // A fresh address per run: Redis keeps budgets for a minute, across test runs.
@@ -103,7 +91,7 @@ describe("rate limits shared through Redis", () => {
       const refused = await spend(first, client);
       expect(refused.response.status).toBe(429);
       expect(refused.body.errors?.[0]?.extensions.code).toBe("RATE_LIMITED");
-      expect(await redis.exists(`newsgraph:cost:${client}`)).toBe(1);
+      expect(await redis.client.exists(`newsgraph:cost:${client}`)).toBe(1);
     } finally {
       await second.destroy();
       await first.destroy();
