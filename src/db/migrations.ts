@@ -9,6 +9,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { Prisma } from "../generated/prisma/client.ts";
 import type { Database } from "./database.ts";
 import { createSchemaEngine } from "./schema-engine.ts";
+import { getOrInsert } from "../lib/maps.ts";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const schemaPath = path.join(projectRoot, "prisma/schema.prisma");
@@ -71,14 +72,24 @@ export async function applyMigrations(db: Database, dir = migrationsDir): Promis
   }
 }
 
+const namesByDir = new Map<string, readonly string[]>();
+
+/**
+ * The migrations a folder holds, by name. Read once per process: readiness probes ask every few
+ * seconds, and a deployment brings new migrations with a new build, never under a running one.
+ */
+function migrationNames(dir: string): readonly string[] {
+  return getOrInsert(namesByDir, dir, () => readMigrations(dir).migrationDirectories.map((migration) => migration.path));
+}
+
 /**
  * Migrations in the folder that the database has not applied (readiness checks this). A
  * database that was never migrated has no `_prisma_migrations` table: everything is pending.
  */
 export async function pendingMigrations(db: Database, dir = migrationsDir): Promise<string[]> {
-  const expected = readMigrations(dir).migrationDirectories.map((migration) => migration.path);
+  const expected = migrationNames(dir);
   const [table] = await db.prisma.$queryRaw<{ present: boolean }[]>(Prisma.sql`SELECT to_regclass('public._prisma_migrations') IS NOT NULL AS present`);
-  if (!table?.present) return expected;
+  if (!table?.present) return [...expected];
   const rows = await db.prisma.$queryRaw<{ name: string }[]>(
     Prisma.sql`SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
   );

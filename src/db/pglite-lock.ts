@@ -8,7 +8,8 @@ import { ConfigError } from "../config.ts";
 
 const LOCK_FILE = "newsgraph.lock";
 
-function isRunning(pid: number): boolean {
+/** Whether a process with this pid runs (one of another user counts). */
+export function isProcessRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -38,7 +39,7 @@ export function lockDataDirectory(dataDir: string): () => void {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }
     const owner = Number.parseInt(fs.readFileSync(lockPath, "utf8"), 10);
-    if (Number.isInteger(owner) && owner !== process.pid && isRunning(owner)) {
+    if (Number.isInteger(owner) && owner !== process.pid && isProcessRunning(owner)) {
       throw new ConfigError(
         `The embedded database in ${dataDir} is open in another newsgraph process (pid ${owner}). ` +
           "Stop that process, or give this one its own PGLITE_DIR (or DATABASE_URL for a shared PostgreSQL).",

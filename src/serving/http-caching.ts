@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import type { Plugin } from "graphql-yoga";
 import { priceOf } from "./cost/plugin.ts";
+import { singleResult } from "./single-result.ts";
 
 export const LIST_MAX_AGE_SECONDS = 30;
 export const ENTITY_MAX_AGE_SECONDS = 300;
@@ -31,10 +32,11 @@ function matches(ifNoneMatch: string, etag: string): boolean {
 export function useHttpCaching(graphqlEndpoint: string): Plugin {
   return {
     onResultProcess({ request, result }) {
-      if (Array.isArray(result) || !result || typeof result !== "object" || Symbol.asyncIterator in result) return;
+      const single = singleResult(result);
+      if (!single) return;
       const cost = priceOf(request)?.cost;
       decisions.set(request, {
-        cacheable: request.method === "GET" && !result.errors?.length && cost?.operationType === "query",
+        cacheable: request.method === "GET" && !single.errors?.length && cost?.operationType === "query",
         holdsList: cost?.holdsList ?? true,
       });
     },

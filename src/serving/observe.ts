@@ -3,12 +3,12 @@
 // ends (a warning when slow), and the metrics that need the whole request: errors by code, cost,
 // statements, response cache hits and misses.
 import { randomUUID } from "node:crypto";
-import type { ExecutionResult } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { type StatementTally, countingStatements } from "../db/statement-count.ts";
 import { priceOf } from "./cost/plugin.ts";
 import type { Logger } from "./logger.ts";
 import type { ServiceMetrics } from "./metrics.ts";
+import { singleResult } from "./single-result.ts";
 
 interface RequestRecord {
   id: string;
@@ -60,8 +60,8 @@ export function useRequestObservation({ logger, metrics, graphqlEndpoint, slowOp
     },
     onResultProcess({ request, result }) {
       const record = recordOf(request);
-      if (Array.isArray(result) || !result || typeof result !== "object" || Symbol.asyncIterator in result) return;
-      const single = result as ExecutionResult & { [key: symbol]: unknown };
+      const single = singleResult(result);
+      if (!single) return;
       for (const error of single.errors ?? []) {
         const code = typeof error.extensions?.code === "string" ? error.extensions.code : "UNKNOWN";
         record.errorCodes.push(code);

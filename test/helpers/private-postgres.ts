@@ -11,6 +11,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { isProcessRunning } from "../../src/db/pglite-lock.ts";
 
 const run = promisify(execFile);
 
@@ -100,15 +101,6 @@ export interface PrivatePostgres {
   destroy(): Promise<void>;
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
 /** initdb into a new temporary directory; the cluster is left stopped. */
 export async function createPrivatePostgres(): Promise<PrivatePostgres> {
   const availability = postgresAvailability();
@@ -142,7 +134,7 @@ export async function createPrivatePostgres(): Promise<PrivatePostgres> {
     try {
       const first = fs.readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0] ?? "";
       const value = Number.parseInt(first, 10);
-      return Number.isInteger(value) && isAlive(value) ? value : null;
+      return Number.isInteger(value) && isProcessRunning(value) ? value : null;
     } catch {
       return null;
     }

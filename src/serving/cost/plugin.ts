@@ -10,6 +10,7 @@ import { LRUCache } from "lru-cache";
 import { costLimitExceeded, rateLimited } from "../../graphql-errors.ts";
 import type { ClientRateLimiter } from "../rate-limit.ts";
 import { type OperationCost, analyzeCost } from "./analysis.ts";
+import { singleResult } from "../single-result.ts";
 
 export interface CostControlOptions {
   schema: GraphQLSchema;
@@ -73,9 +74,10 @@ export function useCostControl(options: CostControlOptions): Plugin {
       }
     },
     onResultProcess({ request, result, setResult }) {
-      if (Array.isArray(result) || !result || typeof result !== "object" || Symbol.asyncIterator in result) return;
+      const single = singleResult(result);
+      if (!single) return;
       const price = prices.get(request);
-      const headers: Record<string, string> = { ...(result.extensions?.http as { headers?: Record<string, string> } | undefined)?.headers };
+      const headers: Record<string, string> = { ...(single.extensions?.http as { headers?: Record<string, string> } | undefined)?.headers };
       if (price?.allowance) {
         // The IETF draft's RateLimit fields, so clients can pace themselves before a 429.
         headers["RateLimit-Limit"] = String(price.allowance.limit);
@@ -83,11 +85,11 @@ export function useCostControl(options: CostControlOptions): Plugin {
         headers["RateLimit-Reset"] = String(price.allowance.resetSeconds);
       }
       setResult({
-        ...result,
+        ...single,
         extensions: {
-          ...result.extensions,
+          ...single.extensions,
           cost: { requested: price?.cost?.requested ?? 0, limit: options.limit },
-          http: { ...(result.extensions?.http as object | undefined), headers },
+          http: { ...(single.extensions?.http as object | undefined), headers },
         },
       });
     },
