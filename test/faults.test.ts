@@ -10,6 +10,7 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type PrivatePostgres, type StopMode, createPrivatePostgres, postgresAvailability } from "./helpers/private-postgres.ts";
+import { expectError } from "./helpers/errors.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 const tsx = path.join(root, "node_modules/.bin/tsx");
@@ -315,7 +316,7 @@ describe.skipIf(!availability.available)(postgresTitle, () => {
     expect(faultProblem(refused)).toBeNull();
     if (refused.kind !== "response") throw new Error("unreachable");
     expect(refused.status).toBe(503);
-    expect(refused.body.errors?.[0]?.extensions?.code).toBe("SERVICE_UNAVAILABLE");
+    expectError(refused.body, { code: "SERVICE_UNAVAILABLE" });
     expect(refused.ms).toBeLessThan(5_000);
 
     // PostgreSQL arrives: the retry loop migrates and the same process turns ready.

@@ -537,12 +537,11 @@ describe("search", () => {
 
     it("says why a query cannot be searched", async () => {
       const long = await app.execute(SearchResults, { query: "y".repeat(10_000) });
-      expect(long.errors?.[0]?.message).toMatch(/10,000 characters long; the limit is 1,000/);
+      expectError(long, { code: "BAD_USER_INPUT", argument: "query", message: /10,000 characters long; the limit is 1,000/ });
       const onlyExcluded = await app.execute(SearchResults, { query: "-congress" });
-      expect(onlyExcluded.errors?.[0]?.message).toMatch(/only excludes words/);
+      expectError(onlyExcluded, { code: "BAD_USER_INPUT", argument: "query", message: /only excludes words/ });
       const empty = await app.execute(SearchResults, { query: "  ** -- " });
-      expect(empty.errors?.[0]?.message).toMatch(/no words/);
-      expect(empty.errors?.[0]?.extensions?.argument).toBe("query");
+      expectError(empty, { code: "BAD_USER_INPUT", argument: "query", message: /no words/ });
     });
 
     it("finds nothing for stop words alone rather than everything", async () => {

@@ -13,6 +13,7 @@ import { DOCUMENT_LIMITS } from "../src/serving/document-limits.ts";
 import { type TestApp, createTestApp } from "./helpers/app.ts";
 import { factories } from "./helpers/factories.ts";
 import { graphql } from "./generated/gql.ts";
+import { expectError } from "./helpers/errors.ts";
 
 const DEFAULT_LIMIT = loadServingConfig({}).costLimit;
 const root = path.resolve(import.meta.dirname, "..");
@@ -128,7 +129,7 @@ describe("cost control on the endpoint", () => {
       extensions: { cost: { requested: number; limit: number } };
     };
     expect(body.data).toBeUndefined();
-    expect(body.errors.map((error) => error.extensions.code)).toEqual(["COST_LIMIT_EXCEEDED"]);
+    expectError(body, { code: "COST_LIMIT_EXCEEDED" });
     expect(body.extensions.cost).toEqual({ requested: costOf(query), limit: DEFAULT_LIMIT });
     expect(t.statements).toEqual([]);
   });
@@ -163,7 +164,7 @@ describe("cost control on the endpoint", () => {
         errors: { extensions: { code: string } }[];
         extensions: { cost: { requested: number; limit: number } };
       };
-      expect(body.errors[0]!.extensions.code).toBe("COST_LIMIT_EXCEEDED");
+      expectError(body, { code: "COST_LIMIT_EXCEEDED" });
       expect(body.extensions.cost).toEqual({ requested: costOf(query), limit: 5 });
       const small = (await (await strict.post({ query: "{ articles(first: 2) { totalCount } }" })).json()) as { data: unknown; extensions: unknown };
       expect(small.data).toEqual({ articles: { totalCount: 3 } });

@@ -5,6 +5,7 @@ import { openDatabase } from "../src/db/database.ts";
 import { type TestApp, createTestApp } from "./helpers/app.ts";
 import { factories } from "./helpers/factories.ts";
 import { graphql } from "./generated/gql.ts";
+import { expectError } from "./helpers/errors.ts";
 
 const ObservedSources = graphql(`
   query ObservedSources {
@@ -97,7 +98,7 @@ describe("readiness before the service can serve", () => {
       expect(refused.status).toBe(503);
       expect(refused.headers.get("retry-after")).toBe("5");
       const body = (await refused.json()) as { errors: { extensions: { code: string } }[] };
-      expect(body.errors.map((error) => error.extensions.code)).toEqual(["SERVICE_UNAVAILABLE"]);
+      expectError(body, { code: "SERVICE_UNAVAILABLE" });
       expect(t.statements).toEqual([]);
     } finally {
       await t.destroy();

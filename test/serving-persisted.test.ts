@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from "../src/config.ts";
 import { type TestApp, createTestApp } from "./helpers/app.ts";
 import { factories } from "./helpers/factories.ts";
 import { graphql } from "./generated/gql.ts";
+import { expectError } from "./helpers/errors.ts";
 
 const MANIFEST = path.resolve(import.meta.dirname, "generated/persisted-documents.json");
 
@@ -59,7 +60,7 @@ describe("persisted documents alongside arbitrary operations", () => {
     const response = await t.post({ documentId: "sha256:0000" }, { accept: "application/graphql-response+json" });
     expect(response.status).toBe(404);
     const body = (await response.json()) as Body;
-    expect(body.errors?.map((error) => error.extensions.code)).toEqual(["PERSISTED_QUERY_NOT_FOUND"]);
+    expectError(body, { code: "PERSISTED_QUERY_NOT_FOUND" });
   });
 
   it("still runs a query sent as text", async () => {
@@ -87,13 +88,13 @@ describe("only persisted documents (ALLOW_ARBITRARY_OPERATIONS=false)", () => {
     expect(response.status).toBe(400);
     const body = (await response.json()) as Body;
     expect(body.data).toBeUndefined();
-    expect(body.errors?.map((error) => error.extensions.code)).toEqual(["PERSISTED_QUERY_NOT_FOUND"]);
+    expectError(body, { code: "PERSISTED_QUERY_NOT_FOUND" });
     expect(t.statements).toEqual([]);
   });
 
   it("refuses an unknown documentId", async () => {
     const body = (await (await t.post({ documentId: "sha256:ffff" })).json()) as Body;
-    expect(body.errors?.map((error) => error.extensions.code)).toEqual(["PERSISTED_QUERY_NOT_FOUND"]);
+    expectError(body, { code: "PERSISTED_QUERY_NOT_FOUND" });
   });
 });
 

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadServingConfig } from "../src/config.ts";
 import { type TestApp, createTestApp } from "./helpers/app.ts";
+import { expectError } from "./helpers/errors.ts";
 
 const QUERY = "{ sources { totalCount } }";
 type Body = { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] };
@@ -85,7 +86,7 @@ describe("the request body limit", () => {
       body: large,
     });
     expect(response.status).toBe(413);
-    expect(((await response.json()) as Body).errors?.[0]?.extensions?.code).toBe("PAYLOAD_TOO_LARGE");
+    expectError((await response.json()) as Body, { code: "PAYLOAD_TOO_LARGE" });
   });
 
   it("answers 413 to a streamed body without a length as soon as it passes the limit", async () => {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestApp, createTestApp } from "./helpers/app.ts";
 import { REDIS_URL, useTestRedis } from "./helpers/redis.ts";
 import { graphql } from "./generated/gql.ts";
+import { expectError } from "./helpers/errors.ts";
 
 const ThreeArticles = graphql(`
   query RateLimitedArticles {
@@ -47,8 +48,7 @@ describe("rate limits in memory", () => {
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(retryAfter).toBeLessThanOrEqual(60);
     expect(body.data).toBeUndefined();
-    expect(body.errors?.map((error) => error.extensions.code)).toEqual(["RATE_LIMITED"]);
-    expect(body.errors?.[0]?.extensions.retryAfterSeconds).toBe(retryAfter);
+    expectError(body, { code: "RATE_LIMITED", extensions: { retryAfterSeconds: retryAfter } });
     expect(t.statements).toEqual([]);
   });
 
@@ -90,7 +90,7 @@ describe("rate limits shared through Redis", () => {
       expect((await spend(second, client)).response.status).toBe(200);
       const refused = await spend(first, client);
       expect(refused.response.status).toBe(429);
-      expect(refused.body.errors?.[0]?.extensions.code).toBe("RATE_LIMITED");
+      expectError(refused.body, { code: "RATE_LIMITED" });
       expect(await redis.client.exists(`newsgraph:cost:${client}`)).toBe(1);
     } finally {
       await second.destroy();

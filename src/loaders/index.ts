@@ -7,6 +7,7 @@ import { createReferenceLoaders } from "./slugs-and-descendants.ts";
 import { createSearchLoaders } from "./search.ts";
 import { createRelatedLoader } from "./related.ts";
 import { createSelectedRowLoaders } from "./selected-rows.ts";
+import { createSuggestionLoader } from "./suggest.ts";
 
 export function createLoaders(prisma: PrismaClient) {
   return {
@@ -15,6 +16,7 @@ export function createLoaders(prisma: PrismaClient) {
     ...createEntityStatsLoaders(prisma),
     ...createSearchLoaders(prisma),
     related: createRelatedLoader(prisma),
+    suggestions: createSuggestionLoader(prisma),
     /** Rows by id with the selection of the field asking (computed lists return ids). */
     rows: createSelectedRowLoaders(prisma),
   };

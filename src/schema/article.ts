@@ -12,6 +12,8 @@ import { badInput } from "../graphql-errors.ts";
 import { decodeIdOf, truncate } from "./global-id.ts";
 import { articleCursorShape } from "./cursor-shapes.ts";
 import { type PageArgs, checkSize, parsePageArgs, toConnection, totalOf } from "./pagination.ts";
+import { PersonMention } from "./person-mention.ts";
+import { PlaceMention } from "./place-mention.ts";
 import { PersonRef, RelatedArticleRef, SourceRef } from "./refs.ts";
 import { selectsAny } from "./selection-lookahead.ts";
 
@@ -80,24 +82,6 @@ export const Article = builder.prismaNode("Article", {
       }),
       resolve: (article) => article.placeLinks,
     }),
-  }),
-});
-
-const PersonMention = builder.prismaObject("PersonMention", {
-  description: "A person named in an article, with how often and how.",
-  select: { articleId: true, personId: true },
-  fields: (t) => ({
-    count: t.exposeInt("count", { description: "How many times the text names the person." }),
-    surfaceForms: t.exposeStringList("surfaceForms", { description: "The spellings the text uses, in order of first use." }),
-  }),
-});
-
-const PlaceMention = builder.prismaObject("PlaceMention", {
-  description: "A place named in an article, with how often and how.",
-  select: { articleId: true, placeId: true },
-  fields: (t) => ({
-    count: t.exposeInt("count", { description: "How many times the text names the place." }),
-    surfaceForms: t.exposeStringList("surfaceForms", { description: "The spellings the text uses, in order of first use." }),
   }),
 });
 

@@ -116,13 +116,3 @@ function personWhere(filter: { nameStartsWith?: string | null } | null | undefin
   const prefix = filter?.nameStartsWith?.trim();
   return prefix ? { name: { startsWith: prefix, mode: "insensitive" } } : {};
 }
-
-builder.prismaObjectFields("PersonMention", (t) => ({
-  person: t.field({
-    type: Person,
-    description: "The person named.",
-    // A select field rather than t.relation, for speed: see Article.persons.
-    select: (_args, _ctx, nestedSelection) => ({ person: nestedSelection(true) }),
-    resolve: (mention) => mention.person,
-  }),
-}));

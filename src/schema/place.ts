@@ -167,13 +167,3 @@ builder.queryFields((t) => ({
     PlaceConnection,
   ),
 }));
-
-builder.prismaObjectFields("PlaceMention", (t) => ({
-  place: t.field({
-    type: Place,
-    description: "The place named.",
-    // A select field rather than t.relation, for speed: see Article.persons.
-    select: (_args, _ctx, nestedSelection) => ({ place: nestedSelection(true) }),
-    resolve: (mention) => mention.place,
-  }),
-}));
