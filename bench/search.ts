@@ -25,7 +25,8 @@ import { headlinesSql } from "../src/search/highlight.ts";
 import type { SearchScope } from "../src/search/match.ts";
 import type { SearchOrder } from "../src/search/order.ts";
 import { parseSearchQuery } from "../src/search/query-parser.ts";
-import { toHighlightTsqueryText, toTsqueryText } from "../src/search/tsquery.ts";
+import { soughtWordsText, toHighlightTsqueryText, toTsqueryText } from "../src/search/tsquery.ts";
+import { DEFAULT_RESOLVER_SETTINGS } from "../src/context.ts";
 import { createBenchApp } from "./in-process.ts";
 
 const { values: options } = parseArgs({
@@ -43,7 +44,7 @@ const PAGE_SIZE = 20;
 const SNIPPETS = 2;
 const FACET_SIZE = 10;
 
-type Kind = "words" | "phrase" | "filtered" | "facets";
+type Kind = "words" | "phrase" | "filtered" | "broad" | "facets";
 
 /** Filters by slug, as an analyst names them; ids are looked up once, before timing. */
 interface Filter {
@@ -89,6 +90,11 @@ function searches(source: string): Search[] {
     { kind: "filtered", query: "harvest", filter: { places: ["south-hwanghae-province"] } },
     { kind: "filtered", query: '"United States" sanctions', filter: { sources: [source], from: "2017-01-01" } },
     { kind: "filtered", query: "delegation", filter: { persons: ["kim-yong-nam"] }, orderBy: "PUBLISHED_AT_DESC" },
+    { kind: "broad", query: "korean people" },
+    { kind: "broad", query: "Kim Jong Un" },
+    { kind: "broad", query: "great leader" },
+    { kind: "broad", query: "army" },
+    { kind: "broad", query: "Pyongyang" },
     { kind: "facets", query: "nuclear test" },
     { kind: "facets", query: '"Kim Jong Il"', filter: { from: "2000-01-01", to: "2001-12-31" } },
     { kind: "facets", query: "reunification" },
@@ -128,7 +134,7 @@ const FACETS = `facets {
 function document(withFacets: boolean): string {
   return `query BenchSearch($query: String!, $filter: ArticleFilter, $orderBy: SearchOrder${withFacets ? ", $kinds: [PlaceKind!]" : ""}) {
     search(query: $query, filter: $filter, orderBy: $orderBy, first: ${PAGE_SIZE}) {
-      totalCount
+      totalCount totalCountPrecision relevance
       edges { score node { id title publishedAt source { label } } highlights(snippets: ${SNIPPETS}) { title snippets } }
       pageInfo { hasNextPage endCursor }
       ${withFacets ? FACETS : ""}
@@ -186,15 +192,36 @@ async function directFilter(client: pg.Pool, filter: Filter | undefined, ids: Id
   };
 }
 
+async function scopeOf(client: pg.Pool, search: Search, ids: Ids, exactLimit: number): Promise<SearchScope> {
+  const parsed = parseSearchQuery(search.query);
+  return {
+    tsquery: toTsqueryText(parsed),
+    words: soughtWordsText(parsed),
+    filter: await directFilter(client, search.filter, ids),
+    exactLimit,
+    exactTotal: false,
+  };
+}
+
+/** What ranking every match gives: the exact total and the ids of the first page. */
+async function exhaustive(client: pg.Pool, search: Search, ids: Ids): Promise<{ total: number; top: number[] }> {
+  const scope = await scopeOf(client, search, ids, 1_000_000_000);
+  const [count] = (await run(client, searchCountSql(scope))) as { n: number }[];
+  const rows = (await run(client, searchPageSql({ search: scope, order: search.orderBy ?? "RELEVANCE", page: { backward: false, limit: PAGE_SIZE, cursor: null } }))) as {
+    id: number;
+  }[];
+  return { total: count!.n, top: rows.slice(0, PAGE_SIZE).map((row) => row.id) };
+}
+
 async function direct(client: pg.Pool, search: Search, ids: Ids): Promise<number> {
   const started = performance.now();
   const parsed = parseSearchQuery(search.query);
-  const scope: SearchScope = { tsquery: toTsqueryText(parsed), filter: await directFilter(client, search.filter, ids) };
+  const scope = await scopeOf(client, search, ids, DEFAULT_RESOLVER_SETTINGS.searchExactLimit);
   const order = search.orderBy ?? "RELEVANCE";
-  // As in GraphQL: a relevance page counts the matches it ranks; a date-ordered one counts apart.
+  // As in GraphQL: a relevance page counts the matches (up to the exact limit); a date-ordered one counts apart.
   const withTotal = order === "RELEVANCE";
   const loadPage = async () => {
-    const page = searchPageSql({ search: scope, order, withTotal, page: { backward: false, limit: PAGE_SIZE, cursor: null } });
+    const page = searchPageSql({ search: scope, order, page: { backward: false, limit: PAGE_SIZE, cursor: null } });
     const hits = (await run(client, page)) as { id: number }[];
     const ids = hits.slice(0, PAGE_SIZE).map((hit) => hit.id);
     await Promise.all([
@@ -265,24 +292,35 @@ async function main() {
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ query: document(search.kind === "facets"), variables: graphqlVariables(search, ids) }),
     });
-    const result = (await response.json()) as { errors?: unknown[]; data?: { search: { totalCount: number } } };
+    const result = (await response.json()) as {
+      errors?: unknown[];
+      data?: { search: { totalCount: number; totalCountPrecision: string; relevance: string; edges: { node: { id: string } }[] } };
+    };
     const elapsed = performance.now() - started;
     if (result.errors) throw new Error(`${search.query}: ${JSON.stringify(result.errors)}`);
-    return { elapsed, total: result.data!.search.totalCount };
+    const found = result.data!.search;
+    return { elapsed, total: found.totalCount, precision: found.totalCountPrecision, relevance: found.relevance, top: found.edges.map((edge) => edge.node.id) };
   };
 
-  const samples = list.map(() => ({ graphql: [] as number[], sql: [] as number[], total: 0, statements: 0 }));
+  const samples = list.map(() => ({
+    graphql: [] as number[],
+    sql: [] as number[],
+    total: 0,
+    precision: "",
+    relevance: "",
+    top: [] as string[],
+    statements: 0,
+  }));
   const loadBefore = os.loadavg()[0]!;
   // Two warm-up rounds fill the caches; then each round alternates which path goes first.
   for (let round = -2; round < runs; round++) {
     for (const [i, search] of list.entries()) {
       const measureGraphql = async () => {
         const before = statements;
-        const { elapsed, total } = await viaGraphql(search);
+        const { elapsed, total, precision, relevance, top } = await viaGraphql(search);
         if (round >= 0) {
           samples[i]!.graphql.push(elapsed);
-          samples[i]!.total = total;
-          samples[i]!.statements = statements - before;
+          Object.assign(samples[i]!, { total, precision, relevance, top, statements: statements - before });
         }
       };
       const measureSql = async () => {
@@ -300,6 +338,14 @@ async function main() {
   }
 
   const loadAfter = os.loadavg()[0]!;
+  // Quality, untimed: each search's first page against ranking every match, its total against counting every match.
+  const quality: { exactTotal: number; overlap: number }[] = [];
+  for (const [i, search] of list.entries()) {
+    const truth = await exhaustive(pool, search, ids);
+    const expected = new Set(truth.top.map((id) => encodeGlobalId("Article", id)));
+    const overlap = expected.size === 0 ? 1 : samples[i]!.top.filter((id) => expected.has(id)).length / expected.size;
+    quality.push({ exactTotal: truth.total, overlap });
+  }
   const fmt = (ms: number) => ms.toFixed(1);
   const lines: string[] = [];
   lines.push(
@@ -312,7 +358,7 @@ async function main() {
   lines.push("| kind | GraphQL p50 ms | GraphQL p95 ms | SQL p50 ms | SQL p95 ms | ratio p50 | ratio p95 |");
   lines.push("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
   const kindRatios: number[] = [];
-  for (const kind of ["words", "phrase", "filtered", "facets"] as const) {
+  for (const kind of ["words", "phrase", "filtered", "broad", "facets"] as const) {
     const index = list.flatMap((search, i) => (search.kind === kind ? [i] : []));
     const g = stats(index.flatMap((i) => samples[i]!.graphql));
     const s = stats(index.flatMap((i) => samples[i]!.sql));
@@ -320,8 +366,8 @@ async function main() {
     lines.push(`| ${kind} | ${fmt(g.p50)} | ${fmt(g.p95)} | ${fmt(s.p50)} | ${fmt(s.p95)} | ${(g.p50 / s.p50).toFixed(2)} | ${(g.p95 / s.p95).toFixed(2)} |`);
   }
   lines.push("");
-  lines.push("| # | kind | search | filter | found | statements | GraphQL p50 / p95 ms | SQL p50 / p95 ms |");
-  lines.push("| ---: | --- | --- | --- | ---: | ---: | ---: | ---: |");
+  lines.push("| # | kind | search | filter | matches | totalCount | relevance | top-20 overlap | statements | GraphQL p50 / p95 ms | SQL p50 / p95 ms |");
+  lines.push("| ---: | --- | --- | --- | ---: | ---: | --- | ---: | ---: | ---: | ---: |");
   for (const [i, search] of list.entries()) {
     const g = stats(samples[i]!.graphql);
     const s = stats(samples[i]!.sql);
@@ -329,7 +375,7 @@ async function main() {
       .filter(Boolean)
       .join(", ");
     lines.push(
-      `| ${i + 1} | ${search.kind} | \`${search.query.replace(/\|/g, "\\|")}\` | ${filter} | ${samples[i]!.total.toLocaleString("en")} | ${samples[i]!.statements} | ${fmt(g.p50)} / ${fmt(g.p95)} | ${fmt(s.p50)} / ${fmt(s.p95)} |`,
+      `| ${i + 1} | ${search.kind} | \`${search.query.replace(/\|/g, "\\|")}\` | ${filter} | ${quality[i]!.exactTotal.toLocaleString("en")} | ${samples[i]!.precision === "AT_LEAST" ? "≥ " : ""}${samples[i]!.total.toLocaleString("en")} | ${samples[i]!.relevance} | ${quality[i]!.overlap.toFixed(2)} | ${samples[i]!.statements} | ${fmt(g.p50)} / ${fmt(g.p95)} | ${fmt(s.p50)} / ${fmt(s.p95)} |`,
     );
   }
   const withoutFacets = list.flatMap((search, i) => (search.kind === "facets" ? [] : [stats(samples[i]!.graphql).p95]));
@@ -338,7 +384,12 @@ async function main() {
   lines.push(
     `Result: GraphQL over SQL at p50 is ${Math.max(...kindRatios).toFixed(2)} at most per kind and ${Math.min(...ratios).toFixed(2)} to ` +
       `${Math.max(...ratios).toFixed(2)} per search (target 1.5; the cheapest searches pay GraphQL's fixed few milliseconds most). ` +
-      `${withoutFacets.filter((p95) => p95 <= 100).length} of ${withoutFacets.length} searches without facets stay within 100 ms at p95 through GraphQL.`,
+      `${withoutFacets.filter((p95) => p95 <= 100).length} of ${withoutFacets.length} searches without facets stay within 100 ms at p95 through GraphQL ` +
+      `(slowest ${Math.max(...withoutFacets).toFixed(1)} ms). Top-20 overlap with ranking every match: mean ${(quality.reduce((sum, q) => sum + q.overlap, 0) / quality.length).toFixed(2)}, ` +
+      `lowest ${Math.min(...quality.map((q) => q.overlap)).toFixed(2)} (targets: mean at least 0.8, none under 0.5); ` +
+      `${samples.filter((sample, i) => sample.precision === "EXACT" && sample.total === quality[i]!.exactTotal).length} of ${list.length} totals exact, ` +
+      `${samples.filter((sample, i) => sample.precision === "AT_LEAST" && sample.total <= quality[i]!.exactTotal).length} lower bounds that hold, ` +
+      `${samples.filter((sample, i) => (sample.precision === "EXACT" ? sample.total !== quality[i]!.exactTotal : sample.total > quality[i]!.exactTotal)).length} wrong.`,
   );
   const table = lines.join("\n");
   console.log(table);

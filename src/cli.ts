@@ -19,6 +19,8 @@ Commands:
   schema:print          Write the printed SDL to schema/schema.graphql
   schema:check          Fail when schema/schema.graphql differs from the code
   ingest <inputs...>    Load article pages and JSON dumps (see: newsgraph ingest --help)
+  stats:rebuild         Recount persons', places' and co-mention statistics from the articles
+  search:rebuild        Rebuild the search candidate lists (ingest does when the archive grows by a tenth)
 
 Environment: DATABASE_URL, PGLITE_DIR, PORT, SEED_DEMO, REDIS_URL, WEB_CONCURRENCY and the serving
 settings (COST_LIMIT, RATE_LIMIT_PER_MINUTE, REQUEST_TIMEOUT_MS, ...): see README.md.`;
@@ -73,6 +75,25 @@ async function main(argv: string[]): Promise<number> {
         return 1;
       }
       console.log("schema/schema.graphql matches the code.");
+      return 0;
+    }
+    case "stats:rebuild":
+    case "search:rebuild": {
+      const derived = await import("./db/derived-tables.ts");
+      const db = await openDatabase(loadConfig().database);
+      try {
+        await applyMigrations(db);
+        const started = performance.now();
+        if (command === "stats:rebuild") {
+          await derived.rebuildEntityStats(db.prisma);
+          console.log(`Recounted entity statistics in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+        } else {
+          const lexemes = await derived.rebuildSearchLists(db.prisma);
+          console.log(`Built search candidate lists for ${lexemes.toLocaleString("en")} lexemes in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+        }
+      } finally {
+        await db.close();
+      }
       return 0;
     }
     case "ingest": {

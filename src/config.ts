@@ -32,6 +32,8 @@ export interface ServingConfig {
   slowOperationMs: number;
   /** Start of every Redis key (cache, rate limits), so deployments can share one Redis. */
   redisPrefix: string;
+  /** Search matches counted and ranked exhaustively; past it totals are lower bounds and relevance ranks candidates. */
+  searchExactLimit: number;
 }
 
 export interface Config {
@@ -170,6 +172,7 @@ export function loadServingConfig(env: NodeJS.ProcessEnv = process.env): Serving
     introspection: parseBoolean("INTROSPECTION", env.INTROSPECTION, true),
     trustProxyHops: parseInteger("TRUST_PROXY", env.TRUST_PROXY, 0, 0, 10),
     slowOperationMs: parseInteger("SLOW_OPERATION_MS", env.SLOW_OPERATION_MS, 1_000, 1, 3_600_000),
+    searchExactLimit: parseInteger("SEARCH_EXACT_LIMIT", env.SEARCH_EXACT_LIMIT, 5_000, 1, 10_000_000),
     redisPrefix: parseRedisPrefix(env.REDIS_PREFIX),
   };
 }

@@ -88,7 +88,7 @@ export function buildYoga(parts: YogaParts) {
     graphiql: serving.introspection ? GRAPHIQL_OPTIONS : false,
     renderGraphiQL: offlineGraphiQL(),
     plugins,
-    context: ({ request }) => createContext(db.prisma, requestIdOf(request)),
+    context: ({ request }) => createContext(db.prisma, requestIdOf(request), { searchExactLimit: serving.searchExactLimit }),
     maskedErrors: {
       maskError(error, message, isDev) {
         const original = error instanceof GraphQLError ? error.originalError : error;

@@ -19,7 +19,15 @@ const PERSONS = 5;
 const PLACES = 3;
 
 const operation: fc.Arbitrary<Operation> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant("article" as const), persons: fc.uniqueArray(fc.nat(PERSONS - 1), { maxLength: 4 }), places: fc.uniqueArray(fc.nat(PLACES - 1), { maxLength: 3 }), isStub: fc.boolean() }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant("article" as const),
+      persons: fc.uniqueArray(fc.nat(PERSONS - 1), { maxLength: 4 }),
+      places: fc.uniqueArray(fc.nat(PLACES - 1), { maxLength: 3 }),
+      isStub: fc.boolean(),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant("mention" as const), article: fc.nat(), person: fc.nat(PERSONS - 1) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant("unmention" as const), article: fc.nat() }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant("flip" as const), article: fc.nat() }) },
@@ -74,9 +82,9 @@ describe("entity statistics", () => {
         await prisma.$executeRaw`SELECT entity_stats_rebuild()`;
         const make = factories(prisma);
         const source = await make.source();
-        const persons = [];
+        const persons: { id: number }[] = [];
         for (let index = 0; index < PERSONS; index++) persons.push(await make.person(`Person ${index} ${Math.random()}`));
-        const places = [];
+        const places: { id: number }[] = [];
         for (let index = 0; index < PLACES; index++) places.push(await make.place(`Place ${index} ${Math.random()}`, "COUNTY"));
         const articleIds: number[] = [];
         const deleted = new Set<number>();
@@ -93,7 +101,8 @@ describe("entity statistics", () => {
             articleIds.push(article.id);
           } else if (op.kind === "mention") {
             const id = pick(op.article);
-            if (id !== null && !deleted.has(op.person)) await prisma.personMention.createMany({ data: [{ articleId: id, personId: persons[op.person]!.id, surfaceForms: [] }], skipDuplicates: true });
+            if (id !== null && !deleted.has(op.person))
+              await prisma.personMention.createMany({ data: [{ articleId: id, personId: persons[op.person]!.id, surfaceForms: [] }], skipDuplicates: true });
           } else if (op.kind === "unmention") {
             const id = pick(op.article);
             if (id !== null) await prisma.personMention.deleteMany({ where: { articleId: id } });

@@ -1,5 +1,6 @@
 // `newsgraph ingest`: parses the arguments, opens and migrates the database, syncs the reference
 // tables, runs the pipeline and prints one summary line. Exit codes are in args.ts (HELP).
+import { refreshSearchListsIfGrown } from "../db/derived-tables.ts";
 import path from "node:path";
 import type { Readable, Writable } from "node:stream";
 import { ConfigError, type Config } from "../config.ts";
@@ -101,6 +102,10 @@ export async function runIngest(argv: string[], io: CommandIO, target: IngestTar
     });
     progress.stop();
     io.stdout.write(`${formatSummary(stats)}\n`);
+    const started = performance.now();
+    if (await refreshSearchListsIfGrown(db.prisma)) {
+      io.stdout.write(`ingest: search candidate lists rebuilt for the grown archive in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+    }
     if (stats.rejected > 0) {
       io.stderr.write(`ingest: ${stats.rejected} record${stats.rejected === 1 ? "" : "s"} rejected; see ${rejects.path}\n`);
       return EXIT_REJECTED;

@@ -2,6 +2,7 @@
 // objects ask: counts, date spans, ancestors, co-mentions.
 import DataLoader from "dataloader";
 import type { PrismaClient } from "../generated/prisma/client.ts";
+import { getOrInsert } from "../lib/maps.ts";
 import { groupKeys } from "./group-keys.ts";
 
 export interface SourceStats {
@@ -48,22 +49,18 @@ export function createEntityStatsLoaders(prisma: PrismaClient) {
       });
     }),
 
+    /** Stored articles mentioning each person, from the counts the write triggers keep. */
     personMentionCount: new DataLoader<number, number>(async (ids) => {
       const rows = await prisma.$queryRaw<{ id: number; count: number }[]>`
-        SELECT m."personId" AS id, count(*)::int AS count
-        FROM "PersonMention" m JOIN "Article" a ON a.id = m."articleId" AND a."isStub" = FALSE
-        WHERE m."personId" = ANY(${[...ids]}::int[])
-        GROUP BY m."personId"`;
+        SELECT "personId" AS id, "articleCount" AS count FROM "PersonStats" WHERE "personId" = ANY(${[...ids]}::int[])`;
       const byId = new Map(rows.map((row) => [row.id, row.count]));
       return ids.map((id) => byId.get(id) ?? 0);
     }),
 
+    /** Stored articles mentioning each place itself. */
     placeMentionCount: new DataLoader<number, number>(async (ids) => {
       const rows = await prisma.$queryRaw<{ id: number; count: number }[]>`
-        SELECT m."placeId" AS id, count(*)::int AS count
-        FROM "PlaceMention" m JOIN "Article" a ON a.id = m."articleId" AND a."isStub" = FALSE
-        WHERE m."placeId" = ANY(${[...ids]}::int[])
-        GROUP BY m."placeId"`;
+        SELECT "placeId" AS id, "articleCount" AS count FROM "PlaceStats" WHERE "placeId" = ANY(${[...ids]}::int[])`;
       const byId = new Map(rows.map((row) => [row.id, row.count]));
       return ids.map((id) => byId.get(id) ?? 0);
     }),
@@ -81,23 +78,19 @@ export function createEntityStatsLoaders(prisma: PrismaClient) {
       return ids.map((id) => byId.get(id) ?? []);
     }),
 
-    /** People named in the same articles as each person, most shared articles first. */
+    /** People named in the same stored articles as each person, most shared articles first. */
     coMentioned: limitedLoader<CoMention>(async (ids, limit) => {
       const rows = await prisma.$queryRaw<{ id: number; personId: number; count: number }[]>`
-        SELECT k.id, x."personId", x.count
+        SELECT k.id, x."otherId" AS "personId", x."articleCount" AS count
         FROM unnest(${ids}::int[]) AS k(id)
         CROSS JOIN LATERAL (
-          SELECT other."personId", count(*)::int AS count
-          FROM "PersonMention" self
-          JOIN "PersonMention" other ON other."articleId" = self."articleId" AND other."personId" <> self."personId"
-          JOIN "Article" a ON a.id = self."articleId" AND a."isStub" = FALSE
-          WHERE self."personId" = k.id
-          GROUP BY other."personId"
-          ORDER BY count DESC, other."personId"
+          SELECT c."otherId", c."articleCount" FROM "PersonCoMention" c
+          WHERE c."personId" = k.id
+          ORDER BY c."articleCount" DESC, c."otherId"
           LIMIT ${limit}
         ) x`;
       const byId = new Map<number, CoMention[]>();
-      for (const row of rows) byId.set(row.id, [...(byId.get(row.id) ?? []), { personId: row.personId, count: row.count }]);
+      for (const row of rows) getOrInsert(byId, row.id, () => []).push({ personId: row.personId, count: row.count });
       return byId;
     }),
   };

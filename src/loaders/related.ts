@@ -1,6 +1,7 @@
 // Related articles: others that share people and places with an article, each shared entity
 // weighted by how rare it is (an IDF: ln(articles / articles naming it)), so Pyongyang, named in
-// almost every article, counts for little. Ties go to the more recent article.
+// almost every article, counts for little. Ties go to the more recent article. Both counts are
+// read from the tables the write triggers keep, not counted per request.
 import DataLoader from "dataloader";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 
@@ -23,15 +24,17 @@ export function createRelatedLoader(prisma: PrismaClient) {
       const limit = Math.max(...keys.map((key) => key.limit));
       const ids = [...new Set(keys.map((key) => key.id))];
       const rows = await prisma.$queryRaw<{ src: number; cand: number; score: number; persons: number[] | null; places: number[] | null }[]>`
-        WITH total AS (SELECT greatest(count(*), 1)::float8 AS n FROM "Article" WHERE "isStub" = FALSE),
+        WITH total AS (SELECT greatest(coalesce(max("articleCount"), 0), 1)::float8 AS n FROM "ArchiveStats"),
         entities AS (
           SELECT m."articleId" AS src, 'person' AS kind, m."personId" AS eid,
-                 ln((SELECT n FROM total) / greatest((SELECT count(*) FROM "PersonMention" x WHERE x."personId" = m."personId"), 1)) AS w
-          FROM "PersonMention" m WHERE m."articleId" = ANY(${ids}::int[])
+                 ln(greatest((SELECT n FROM total) / greatest(coalesce(st."articleCount", 0), 1), 1)) AS w
+          FROM "PersonMention" m LEFT JOIN "PersonStats" st ON st."personId" = m."personId"
+          WHERE m."articleId" = ANY(${ids}::int[])
           UNION ALL
           SELECT m."articleId", 'place', m."placeId",
-                 ln((SELECT n FROM total) / greatest((SELECT count(*) FROM "PlaceMention" x WHERE x."placeId" = m."placeId"), 1))
-          FROM "PlaceMention" m WHERE m."articleId" = ANY(${ids}::int[])
+                 ln(greatest((SELECT n FROM total) / greatest(coalesce(st."articleCount", 0), 1), 1))
+          FROM "PlaceMention" m LEFT JOIN "PlaceStats" st ON st."placeId" = m."placeId"
+          WHERE m."articleId" = ANY(${ids}::int[])
         ),
         candidates AS (
           SELECT e.src, c."articleId" AS cand, e.kind, e.eid, e.w FROM entities e

@@ -1,5 +1,5 @@
 // Per-request loaders for search: a page of hits is one statement for ids, ranks, cursors (and
-// the total, under relevance) plus one Prisma query for the nodes with their selected relations;
+// the capped total, under relevance) plus one Prisma query for the nodes with their selected relations;
 // the headlines of every edge on the page, all selected facets, and a total the page did not
 // count are one statement each. Nothing runs unless selected.
 import DataLoader from "dataloader";
@@ -24,10 +24,18 @@ export interface SearchHit {
   cursor: CursorValues;
 }
 
+/** How many articles a search finds: exact, or (past its exact limit) a lower bound. */
+export interface SearchTotal {
+  count: number;
+  precision: "EXACT" | "AT_LEAST";
+}
+
 export interface SearchPage {
   hits: SearchHit[];
-  /** Every match, when asked for and known from the page; null otherwise. */
-  total: number | null;
+  /** The matches as the page counted them (relevance only); null when the page cannot tell. */
+  total: SearchTotal | null;
+  /** Ranked among candidates rather than every match (relevance past the exact limit). */
+  bounded: boolean;
 }
 
 export interface HeadlineKey {
@@ -46,20 +54,28 @@ interface HitRow {
   rank: string;
   sort: string | null;
   total?: number;
+  bounded?: boolean;
 }
 
-/** The total from a page's rows: on every row when counted, and 0 for a first page with none. */
-function totalOf(key: SearchPageKey, rows: HitRow[]): number | null {
-  if (!key.withTotal || key.order !== "RELEVANCE") return null;
-  if (rows.length) return rows[0]!.total ?? null;
+/** A count that stopped one past the exact limit, as the total clients see. */
+export function totalFromCount(search: SearchScope, counted: number): SearchTotal {
+  if (search.exactTotal || counted <= search.exactLimit) return { count: counted, precision: "EXACT" };
+  return { count: search.exactLimit, precision: "AT_LEAST" };
+}
+
+/** The total from a relevance page's rows (on every row), and 0 for a first page with none. */
+function totalOf(key: SearchPageKey, rows: HitRow[]): SearchTotal | null {
+  if (key.order !== "RELEVANCE" || key.search.exactTotal) return null;
+  if (rows.length) return totalFromCount(key.search, rows[0]!.total ?? 0);
   // Past the last page nothing says how many came before.
-  return key.page.cursor ? null : 0;
+  return key.page.cursor ? null : { count: 0, precision: "EXACT" };
 }
 
 async function loadPage(prisma: PrismaClient, key: SearchPageKey): Promise<SearchPage> {
   const rows = await prisma.$queryRaw<HitRow[]>(searchPageSql(key));
   const total = totalOf(key, rows);
-  if (rows.length === 0) return { hits: [], total };
+  const bounded = rows[0]?.bounded === true;
+  if (rows.length === 0) return { hits: [], total, bounded };
   const nodes = (await prisma.article.findMany({ ...key.query, where: { id: { in: rows.map((row) => row.id) } } })) as ArticleRow[];
   const byId = new Map(nodes.map((node) => [node.id, node]));
   const hits: SearchHit[] = [];
@@ -69,12 +85,12 @@ async function loadPage(prisma: PrismaClient, key: SearchPageKey): Promise<Searc
     const cursor = key.order === "RELEVANCE" ? [row.rank, row.sort, row.id] : [row.sort, row.id];
     hits.push({ node, score: Number(row.rank), cursor });
   }
-  return { hits, total };
+  return { hits, total, bounded };
 }
 
-async function loadCount(prisma: PrismaClient, search: SearchScope): Promise<number> {
-  const [row] = await prisma.$queryRaw<{ total: number }[]>(searchCountSql(search));
-  return row?.total ?? 0;
+async function loadCount(prisma: PrismaClient, search: SearchScope): Promise<SearchTotal> {
+  const [row] = await prisma.$queryRaw<{ n: number }[]>(searchCountSql(search));
+  return totalFromCount(search, row?.n ?? 0);
 }
 
 /** Headlines of every edge asking the same thing, one statement per query and snippet count. */
@@ -113,7 +129,7 @@ export function createSearchLoaders(prisma: PrismaClient) {
   const json = (key: unknown) => JSON.stringify(key);
   return {
     searchPages: new DataLoader<SearchPageKey, SearchPage, string>((keys) => Promise.all(keys.map((key) => loadPage(prisma, key))), { cacheKeyFn: json }),
-    searchCounts: new DataLoader<SearchScope, number, string>((keys) => Promise.all(keys.map((key) => loadCount(prisma, key))), { cacheKeyFn: json }),
+    searchCounts: new DataLoader<SearchScope, SearchTotal, string>((keys) => Promise.all(keys.map((key) => loadCount(prisma, key))), { cacheKeyFn: json }),
     searchHeadlines: new DataLoader<HeadlineKey, RawHighlight | null, string>((keys) => loadHeadlines(prisma, keys), {
       cacheKeyFn: json,
     }),

@@ -12,7 +12,8 @@ import type { SearchScope } from "../search/match.ts";
 import type { SearchOrder } from "../search/order.ts";
 import { searchCursorShape } from "./cursor-shapes.ts";
 import { MAX_QUERY_LENGTH, MAX_QUERY_WORDS, QueryParseError, parseSearchQuery } from "../search/query-parser.ts";
-import { toHighlightTsqueryText, toTsqueryText } from "../search/tsquery.ts";
+import { soughtWordsText, toHighlightTsqueryText, toTsqueryText } from "../search/tsquery.ts";
+import type { SearchTotal } from "../loaders/search.ts";
 import { Article, ArticleFilter } from "./article.ts";
 import { builder } from "./builder.ts";
 import { badInput } from "../graphql-errors.ts";
@@ -77,10 +78,38 @@ function facet(ctx: Context, search: SearchScope, request: FacetRequest): Promis
   return ctx.loaders.searchFacets.load({ search, request });
 }
 
+export const CountPrecisionEnum = builder.enumType("CountPrecision", {
+  description: "Whether a count is exact or a lower bound.",
+  values: {
+    EXACT: { description: "The count is exact." },
+    AT_LEAST: { description: "The count is a lower bound: there are at least this many, likely more." },
+  } satisfies Record<SearchTotal["precision"], { description: string }>,
+});
+
+export const RelevanceScopeEnum = builder.enumType("RelevanceScope", {
+  description: "Which articles a search ranked to order its results.",
+  values: {
+    EXHAUSTIVE: { description: "Every match: the order is exact." },
+    CANDIDATES: {
+      description:
+        "The best among a bounded set of candidates (the articles where the words sought are most prominent), each ranked exactly; the order can differ from ranking every match, and pages end with the candidates. Use a date ordering to walk every match.",
+    },
+  },
+});
+
 const Facets = builder.objectRef<SearchScope>("Facets").implement({
   description:
-    "Counts of everything a search finds (all pages, with its filter), for narrowing it down. Each count is the totalCount the search would have with that value added to its filter. The lists selected are computed together in one query, only when selected.",
+    "Counts of everything a search finds (all pages, with its filter), for narrowing it down. Each count is the totalCount the search would have with that value added to its filter. The lists selected are computed together in one query, only when selected. Past the search's exact limit the facets count a sample of the matches, and say so in `precision`.",
   fields: (t) => ({
+    precision: t.field({
+      type: CountPrecisionEnum,
+      description:
+        "EXACT when every match was counted; AT_LEAST when the counts are of a sample of the matches (a search past the exact limit without exactTotal).",
+      resolve: async (search, _args, ctx) => {
+        const [matched] = await facet(ctx, search, { kind: "matched" });
+        return !search.exactTotal && (matched?.count ?? 0) > search.exactLimit ? "AT_LEAST" : "EXACT";
+      },
+    }),
     sources: t.field({
       type: [SourceCount],
       description: "Sources, most articles first.",
@@ -127,13 +156,14 @@ interface SearchArgs extends PageArgs {
   query: string;
   filter?: ArticleFilterInput | null;
   orderBy?: SearchOrder | null;
+  exactTotal?: boolean | null;
 }
 
-/** The tsquery text to match and rank with, and the one to highlight with. */
-function parseQuery(text: string): { tsquery: string; highlight: string } {
+/** The tsquery text to match and rank with, the one to highlight with, and the words sought. */
+function parseQuery(text: string): { tsquery: string; highlight: string; words: string } {
   try {
     const parsed = parseSearchQuery(text);
-    return { tsquery: toTsqueryText(parsed), highlight: toHighlightTsqueryText(parsed) };
+    return { tsquery: toTsqueryText(parsed), highlight: toHighlightTsqueryText(parsed), words: soughtWordsText(parsed) };
   } catch (error) {
     if (error instanceof QueryParseError) throw badInput(error.message, "query");
     throw error;
@@ -142,38 +172,47 @@ function parseQuery(text: string): { tsquery: string; highlight: string } {
 
 /** Validates everything before the first statement: the query, the page, the cursor, the filter. */
 async function resolveSearch(args: SearchArgs, ctx: Context, info: GraphQLResolveInfo) {
-  const { tsquery, highlight } = parseQuery(args.query);
+  const { tsquery, highlight, words } = parseQuery(args.query);
   const order = args.orderBy ?? "RELEVANCE";
   const shape = searchCursorShape(order);
   const scheme = shape.scheme;
   const page = parsePageArgs(args, shape);
-  const search: SearchScope = { tsquery, filter: await resolveFilter(args.filter, ctx.loaders) };
+  const search: SearchScope = {
+    tsquery,
+    words,
+    filter: await resolveFilter(args.filter, ctx.loaders),
+    exactLimit: ctx.settings.searchExactLimit,
+    exactTotal: args.exactTotal === true,
+  };
   // The page is not awaited here, so the total, the facets and the page are read concurrently.
   // A client asking only for totalCount or facets (a facet sidebar) gets no page ranked at all.
   const pageSelected = selectsAny(info, ["edges", "pageInfo"]);
-  // Ranking a page by relevance reads every match anyway, so it counts them too.
-  const withTotal = pageSelected && order === "RELEVANCE" && selectsAny(info, ["totalCount"]);
   const connection = (
     pageSelected
-      ? ctx.loaders.searchPages.load({ search, order, page, withTotal, query: queryFromInfo({ context: ctx, info, path: ["edges", "node"] }) })
-      : Promise.resolve({ hits: [], total: null })
-  ).then(({ hits, total }) => {
+      ? ctx.loaders.searchPages.load({ search, order, page, query: queryFromInfo({ context: ctx, info, path: ["edges", "node"] }) })
+      : Promise.resolve({ hits: [], total: null, bounded: false })
+  ).then(({ hits, total, bounded }) => {
     const scores = new Map(hits.map((hit) => [hit.node.id, hit.score]));
     const { edges, pageInfo } = toConnection(hits, page, scheme);
-    return { pageInfo, total, edges: edges.map((edge) => ({ ...edge, score: scores.get(edge.node.id) ?? 0, highlight })) };
+    return { pageInfo, total, bounded, edges: edges.map((edge) => ({ ...edge, score: scores.get(edge.node.id) ?? 0, highlight })) };
   });
   const edges = connection.then((c) => c.edges);
   const pageInfo = connection.then((c) => c.pageInfo);
   // GraphQL awaits only the fields selected; a failure of the other must not go unhandled.
   edges.catch(() => {});
   pageInfo.catch(() => {});
-  const count = () => ctx.loaders.searchCounts.load(search);
-  return {
-    edges,
-    pageInfo,
-    search,
-    totalCount: withTotal ? async () => (await connection).total ?? count() : count,
-  } as const;
+  // A relevance page counts its matches up to the exact limit on the way; otherwise (date
+  // orders, exactTotal, a page past the last) the total is its own statement.
+  const total = async (): Promise<SearchTotal> =>
+    (pageSelected && order === "RELEVANCE" ? (await connection).total : null) ?? ctx.loaders.searchCounts.load(search);
+  const relevance = async (): Promise<"EXHAUSTIVE" | "CANDIDATES"> => {
+    if (order !== "RELEVANCE") return "EXHAUSTIVE";
+    if (pageSelected) return (await connection).bounded ? "CANDIDATES" : "EXHAUSTIVE";
+    // No page ranked: what a page of this search would be ranked among.
+    const capped = await ctx.loaders.searchCounts.load({ ...search, exactTotal: false });
+    return capped.precision === "AT_LEAST" ? "CANDIDATES" : "EXHAUSTIVE";
+  };
+  return { edges, pageInfo, search, total, relevance, totalCount: async () => (await total()).count } as const;
 }
 
 builder.queryFields((t) => ({
@@ -189,6 +228,11 @@ builder.queryFields((t) => ({
           defaultValue: "RELEVANCE",
           description: "Order of the results.",
         }),
+        exactTotal: t.arg.boolean({
+          defaultValue: false,
+          description:
+            "Count every match for totalCount and the facets, whatever it costs. Without it a search past the exact limit (5,000 matches unless the service sets SEARCH_EXACT_LIMIT) reports a lower bound, and says so in totalCountPrecision.",
+        }),
       },
       resolve: (_root, args, ctx, info) => resolveSearch(args, ctx, info),
     },
@@ -196,7 +240,20 @@ builder.queryFields((t) => ({
       name: "SearchConnection",
       description: "A page of search results with the total and facets of all results.",
       fields: (t) => ({
-        totalCount: t.int({ description: "Articles the search finds, across all pages.", resolve: totalOf }),
+        totalCount: t.int({
+          description: "Articles the search finds, across all pages: exact, or a lower bound past the exact limit (see totalCountPrecision).",
+          resolve: totalOf,
+        }),
+        totalCountPrecision: t.field({
+          type: CountPrecisionEnum,
+          description: "EXACT, or AT_LEAST when totalCount is a lower bound: the search found more than the exact limit and exactTotal was not asked for.",
+          resolve: async (connection) => (await connection.total()).precision,
+        }),
+        relevance: t.field({
+          type: RelevanceScopeEnum,
+          description: "Which articles the RELEVANCE order ranked: every match, or candidates past the exact limit. Date orders are always EXHAUSTIVE.",
+          resolve: (connection) => connection.relevance(),
+        }),
         facets: t.field({
           type: Facets,
           description: "Counts of the results by source, month, language, person and place.",

@@ -12,6 +12,7 @@ import type { PlaceKind } from "../generated/prisma/enums.ts";
 import { type SearchScope, searchConditionSql } from "./match.ts";
 
 export type FacetRequest =
+  | { kind: "matched" }
   | { kind: "sources" }
   | { kind: "months" }
   | { kind: "languages" }
@@ -30,6 +31,9 @@ const ID_FACETS = new Set<FacetRequest["kind"]>(["sources", "persons", "places"]
 /** One facet over the `matched` rows, as (key text, count), ordered and limited. */
 function facetQuery(request: FacetRequest): Prisma.Sql {
   switch (request.kind) {
+    case "matched":
+      // How many rows the facets counted: past the exact limit, they count a sample.
+      return Prisma.sql`SELECT 'matched' AS key, count(*)::int AS count FROM matched`;
     case "sources":
       return Prisma.sql`SELECT m."sourceId"::text AS key, count(*)::int AS count FROM matched m
         GROUP BY m."sourceId" ORDER BY count DESC, m."sourceId"`;
@@ -81,13 +85,16 @@ function withinSql(): Prisma.Sql {
 
 /**
  * One statement for several facets of one search; each row carries the index of its request.
- * PostgreSQL only computes `within` when a places facet uses it.
+ * PostgreSQL only computes `within` when a places facet uses it. Unless the search asks for an
+ * exact total, the facets count at most one match past its exact limit: past it, each count is
+ * a lower bound (the "matched" request tells).
  */
 export function facetsSql(search: SearchScope, requests: readonly FacetRequest[]): Prisma.Sql {
   const parts = requests.map((request, index) => Prisma.sql`SELECT ${index}::int AS request, f.key, f.count FROM (${facetQuery(request)}) f`);
+  const limit = search.exactTotal ? Prisma.empty : Prisma.sql` LIMIT ${search.exactLimit + 1}`;
   return Prisma.sql`
     WITH matched AS MATERIALIZED (
-      SELECT a.id, a."sourceId", a."publishedAt", a."language" FROM "Article" a WHERE ${searchConditionSql(search)}),
+      SELECT a.id, a."sourceId", a."publishedAt", a."language" FROM "Article" a WHERE ${searchConditionSql(search)}${limit}),
     ${withinSql()}
     ${Prisma.join(parts, " UNION ALL ")}`;
 }

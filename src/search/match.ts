@@ -11,7 +11,7 @@ import { type ResolvedFilter, filterSql } from "../articles/filter.ts";
 import { FALLBACK_CONFIG, STEMMED_LANGUAGES, type SearchConfig } from "./text-search-config.ts";
 
 const stemmed = Object.entries(STEMMED_LANGUAGES) as [string, SearchConfig][];
-const CONFIGS: SearchConfig[] = [...stemmed.map(([, config]) => config), FALLBACK_CONFIG];
+export const CONFIGS: SearchConfig[] = [...stemmed.map(([, config]) => config), FALLBACK_CONFIG];
 
 function column(alias: string, name: string): Prisma.Sql {
   return Prisma.raw(`${alias}."${name}"`);
@@ -60,10 +60,19 @@ export function rankSql(text: string, alias = "a"): Prisma.Sql {
   return Prisma.sql`round(ts_rank_cd(${column(alias, "searchVector")}, ${rowQuerySql(text, alias)}, 1 | 32)::numeric, 6)`;
 }
 
-/** A search as the SQL sees it: the tsquery text and the resolved ArticleFilter. */
+/** A search as the SQL sees it: the tsquery text, the resolved ArticleFilter, and how far it counts. */
 export interface SearchScope {
   tsquery: string;
+  /** The words sought (not those left out), for the candidate lists of their lexemes. */
+  words: string;
   filter: ResolvedFilter;
+  /**
+   * Matches counted and ranked exhaustively; past this many the total is a lower bound and
+   * relevance ranks among candidates. Small archives never reach it.
+   */
+  exactLimit: number;
+  /** Count every match, whatever it costs (the page still ranks among candidates past exactLimit). */
+  exactTotal: boolean;
 }
 
 /** Articles the search finds: matching text and passing the filter. */

@@ -23,11 +23,11 @@ export function suggestSql(folded: string, types: readonly SuggestionType[], lim
   const parts: Prisma.Sql[] = [];
   if (types.includes("PERSON")) {
     parts.push(Prisma.sql`SELECT 'PERSON' AS type, id, name, ${rank(Prisma.sql`array_prepend(name, aliases)`)} AS rank,
-      (SELECT count(*) FROM "PersonMention" m WHERE m."personId" = p.id) AS popularity FROM "Person" p`);
+      coalesce((SELECT st."articleCount" FROM "PersonStats" st WHERE st."personId" = p.id), 0) AS popularity FROM "Person" p`);
   }
   if (types.includes("PLACE")) {
     parts.push(Prisma.sql`SELECT 'PLACE', id, name, ${rank(Prisma.sql`array_prepend(name, aliases)`)},
-      (SELECT count(*) FROM "PlaceMention" m WHERE m."placeId" = p.id) FROM "Place" p`);
+      coalesce((SELECT st."articleCount" FROM "PlaceStats" st WHERE st."placeId" = p.id), 0) FROM "Place" p`);
   }
   if (types.includes("SOURCE")) {
     parts.push(Prisma.sql`SELECT 'SOURCE', id, label, ${rank(Prisma.sql`ARRAY[label, name]`)},

@@ -63,3 +63,14 @@ export function toTsqueryText(query: ParsedQuery): string {
 export function toHighlightTsqueryText(query: ParsedQuery): string {
   return toTsqueryText({ clauses: query.clauses.filter((clause) => !clause.negated) });
 }
+
+/**
+ * The words sought, as plain text for to_tsvector: which lexemes' candidate lists a search draws
+ * on. Excluded words are left out; prefixes count as the word typed (its own list, if any).
+ */
+export function soughtWordsText(query: ParsedQuery): string {
+  const words = query.clauses
+    .filter((clause) => !clause.negated)
+    .flatMap((clause) => clause.terms.flatMap((term) => (term.kind === "word" ? [term.word] : term.words)));
+  return words.map((word) => word.text).join(" ");
+}
