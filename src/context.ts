@@ -1,6 +1,7 @@
 // The per-request context: the database client, fresh DataLoaders, a request id for logs, and
 // the settings resolvers need.
 import { randomUUID } from "node:crypto";
+import { DEFAULT_SEARCH_EXACT_LIMIT } from "./config.ts";
 import type { PrismaClient } from "./generated/prisma/client.ts";
 import { type Loaders, createLoaders } from "./loaders/index.ts";
 
@@ -10,7 +11,7 @@ export interface ResolverSettings {
   searchExactLimit: number;
 }
 
-export const DEFAULT_RESOLVER_SETTINGS: ResolverSettings = { searchExactLimit: 5_000 };
+export const DEFAULT_RESOLVER_SETTINGS: ResolverSettings = { searchExactLimit: DEFAULT_SEARCH_EXACT_LIMIT };
 
 export interface Context {
   requestId: string;

@@ -231,7 +231,7 @@ builder.queryFields((t) => ({
         exactTotal: t.arg.boolean({
           defaultValue: false,
           description:
-            "Count every match for totalCount and the facets, whatever it costs. Without it a search past the exact limit (5,000 matches unless the service sets SEARCH_EXACT_LIMIT) reports a lower bound, and says so in totalCountPrecision.",
+            "Count every match for totalCount and the facets, whatever it costs. Without it a search past the exact limit (2,000 matches unless the service sets SEARCH_EXACT_LIMIT) reports a lower bound, and says so in totalCountPrecision.",
         }),
       },
       resolve: (_root, args, ctx, info) => resolveSearch(args, ctx, info),
