@@ -207,7 +207,10 @@ async function scopeOf(client: pg.Pool, search: Search, ids: Ids, exactLimit: nu
 async function exhaustive(client: pg.Pool, search: Search, ids: Ids): Promise<{ total: number; top: number[] }> {
   const scope = await scopeOf(client, search, ids, 1_000_000_000);
   const [count] = (await run(client, searchCountSql(scope))) as { n: number }[];
-  const rows = (await run(client, searchPageSql({ search: scope, order: search.orderBy ?? "RELEVANCE", page: { backward: false, limit: PAGE_SIZE, cursor: null } }))) as {
+  const rows = (await run(
+    client,
+    searchPageSql({ search: scope, order: search.orderBy ?? "RELEVANCE", page: { backward: false, limit: PAGE_SIZE, cursor: null } }),
+  )) as {
     id: number;
   }[];
   return { total: count!.n, top: rows.slice(0, PAGE_SIZE).map((row) => row.id) };
