@@ -6,7 +6,10 @@ import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
 
 /** Lexemes in fewer stored articles get no candidate list: a search for them stays under the exact limit. */
 export const SEARCH_LIST_MIN_ARTICLES = 1_000;
-/** Articles per candidate list, most prominent first: the most a bounded search ranks per word sought. */
+/**
+ * Articles per candidate list, most prominent first: the most a bounded search ranks per word
+ * sought. search_lexeme_merge (the write trigger's part) keeps lists at this size too: change both.
+ */
 export const SEARCH_LIST_CAPACITY = 1_000;
 /** The lists are rebuilt once the archive has this many times the articles it had at the last build. */
 const SEARCH_LIST_GROWTH = 1.1;

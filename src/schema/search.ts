@@ -13,7 +13,7 @@ import type { SearchOrder } from "../search/order.ts";
 import { searchCursorShape } from "./cursor-shapes.ts";
 import { MAX_QUERY_LENGTH, MAX_QUERY_WORDS, QueryParseError, parseSearchQuery } from "../search/query-parser.ts";
 import { soughtWordsText, toHighlightTsqueryText, toTsqueryText } from "../search/tsquery.ts";
-import type { SearchTotal } from "../loaders/search.ts";
+import { type SearchTotal, totalFromCount } from "../loaders/search.ts";
 import { Article, ArticleFilter } from "./article.ts";
 import { builder } from "./builder.ts";
 import { badInput } from "../graphql-errors.ts";
@@ -107,7 +107,7 @@ const Facets = builder.objectRef<SearchScope>("Facets").implement({
         "EXACT when every match was counted; AT_LEAST when the counts are of a sample of the matches (a search past the exact limit without exactTotal).",
       resolve: async (search, _args, ctx) => {
         const [matched] = await facet(ctx, search, { kind: "matched" });
-        return !search.exactTotal && (matched?.count ?? 0) > search.exactLimit ? "AT_LEAST" : "EXACT";
+        return totalFromCount(search, matched?.count ?? 0).precision;
       },
     }),
     sources: t.field({

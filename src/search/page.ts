@@ -1,6 +1,6 @@
 // The statements of a search page: ids, ranks and sort values of one page of hits, and the count
-// of the matches (exact up to the search's exact limit, a lower bound past it). Builders only; loaders/search.ts runs them, and the benchmark runs the same SQL
-// without GraphQL.
+// of the matches (exact up to the search's exact limit, a lower bound past it). Builders only;
+// loaders/search.ts runs them, and the benchmark runs the same SQL without GraphQL.
 import { Prisma } from "../generated/prisma/client.ts";
 import type { PageRequest } from "../lib/keyset.ts";
 import { CONFIGS, type SearchScope, rankSql, searchConditionSql } from "./match.ts";
